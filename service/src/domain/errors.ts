@@ -1,0 +1,28 @@
+/**
+ * Typed errors with stable codes. The API maps `kind` to an HTTP status; the CLI prints `code`
+ * and `message`. Codes are part of the public contract: never rename one.
+ */
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized';
+
+export class CashError extends Error {
+  readonly code: string;
+  readonly kind: ErrorKind;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: string, kind: ErrorKind, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'CashError';
+    this.code = code;
+    this.kind = kind;
+    this.details = details;
+  }
+}
+
+export const invalid = (code: string, message: string, details?: Record<string, unknown>) =>
+  new CashError(code, 'invalid', message, details);
+
+export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
+  new CashError(code, 'conflict', message, details);
+
+export const notFound = (what: string, id: string) =>
+  new CashError('NOT_FOUND', 'not_found', `${what} ${id} does not exist`, { what, id });
