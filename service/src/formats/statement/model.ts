@@ -31,6 +31,31 @@ export interface AccountRef {
 export interface Warning {
   code: string;
   message: string;
+  /** Machine-readable facts behind the message, e.g. the difference of a balance mismatch. */
+  details?: Record<string, string | number | null>;
+}
+
+/** Control totals a file states about itself (camt `TxsSummry`, MT942 `:90D:`/`:90C:`). */
+export interface ControlTotals {
+  count: number | null;
+  /** Sum of the absolute amounts. */
+  sum: string | null;
+}
+
+export interface TransactionSummary {
+  entries?: ControlTotals | null;
+  credits?: ControlTotals | null;
+  debits?: ControlTotals | null;
+  /** Signed net amount of all entries. */
+  net?: string | null;
+}
+
+/** What a collective booking says about itself (camt `NtryDtls/Btch`). */
+export interface BatchInfo {
+  count: number | null;
+  amount: string | null;
+  paymentInformationId: string | null;
+  messageId: string | null;
 }
 
 /** One transaction inside a batch booking, or the single transaction of a plain entry. */
@@ -47,10 +72,16 @@ export interface TransactionDetail {
   accountServicerReference: string | null;
   remittanceInformation: string | null;
   creditorReference: string | null;
+  /** "RF" (ISO 11649), "QRR" (Swiss QR), "ISR" (Swiss ESR/ISR) or the file's own code. */
+  creditorReferenceType?: string | null;
   counterparty: Party | null;
   ultimateCounterparty?: Party | null;
   returnReason: string | null;
   charges?: string | null;
+  bankTransactionCode?: string | null;
+  proprietaryBankTransactionCode?: string | null;
+  purpose?: string | null;
+  additionalInformation?: string | null;
 }
 
 export interface StatementItem {
@@ -64,6 +95,7 @@ export interface StatementItem {
   remittanceInformation: string | null;
   endToEndId: string | null;
   creditorReference: string | null;
+  creditorReferenceType?: string | null;
   counterparty: Party | null;
   ultimateCounterparty?: Party | null;
   bankTransactionCode: string | null;
@@ -76,6 +108,9 @@ export interface StatementItem {
   returnReason?: string | null;
   charges?: string | null;
   additionalInformation?: string | null;
+  batch?: BatchInfo | null;
+  /** Stable identity for idempotent import (see item-key.ts); set by parseStatementFile. */
+  key?: string;
   /** Per-transaction details; several for a batch booking. */
   details: TransactionDetail[];
 }
@@ -92,6 +127,10 @@ export interface Statement {
   closingBalance: Balance | null;
   openingAvailableBalance?: Balance | null;
   closingAvailableBalance?: Balance | null;
+  summary?: TransactionSummary | null;
+  messageId?: string | null;
+  /** Page of a paginated message (camt `MsgPgntn`). */
+  page?: { number: string | null; last: boolean | null } | null;
   items: StatementItem[];
   warnings: Warning[];
 }
@@ -100,4 +139,6 @@ export interface StatementFile {
   /** e.g. "camt.053.001.02", "mt940", "csv:paypal". */
   format: string;
   statements: Statement[];
+  /** Problems that concern the whole file rather than one statement (e.g. undecodable bytes). */
+  warnings?: Warning[];
 }
