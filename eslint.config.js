@@ -1,0 +1,29 @@
+// ESLint for the Lightning Web Components: Salesforce's recommended LWC rules on the TypeScript
+// sources, the compiled .js that deploys, and the Jest tests. Scoped to lwc folders only.
+import { createRequire } from 'node:module';
+import globals from 'globals';
+
+const require = createRequire(import.meta.url);
+const lwcRecommended = require('@salesforce/eslint-config-lwc/recommended');
+const lwcRecommendedTs = require('@salesforce/eslint-config-lwc/recommended-ts');
+
+const scoped = (configs, files) => configs.map((config) => ({ ...config, files }));
+
+export default [
+    { ignores: ['node_modules/**', 'scripts/lwc/fixtures/**'] },
+    ...scoped(lwcRecommended, ['**/lwc/**/*.js']),
+    ...scoped(lwcRecommendedTs, ['**/lwc/**/*.ts']),
+    {
+        // TypeScript resolves names itself; core no-undef misreads interface members and type names.
+        files: ['**/lwc/**/*.ts'],
+        rules: { 'no-undef': 'off' }
+    },
+    {
+        files: ['**/lwc/**/__tests__/**/*.js'],
+        languageOptions: { globals: { ...globals.node, ...globals.jest } },
+        rules: {
+            // Tests wait for promises and timers on purpose.
+            '@lwc/lwc/no-async-operation': 'off'
+        }
+    }
+];
