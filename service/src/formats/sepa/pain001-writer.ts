@@ -1,0 +1,69 @@
+/**
+ * Writes a prepared credit-transfer run as pain.001.001.09 (default) or pain.001.001.03, streamed
+ * in chunks, one PmtInf block per execution date.
+ */
+import { isLegacyFormat, type PreparedRun, type PreparedTransaction } from './model.js';
+import { amountText, namespaceOf, writeAccount, writeAgent, writeParty, writeRemittance } from './xml-parts.js';
+import { XmlStream } from './xml-stream.js';
+
+function writeTransaction(xml: XmlStream, run: PreparedRun, tx: PreparedTransaction): void {
+  xml
+    .start('CdtTrfTxInf')
+    .start('PmtId')
+    .leaf('EndToEndId', tx.endToEndId)
+    .end()
+    .start('Amt')
+    .leaf('InstdAmt', tx.amount, { Ccy: 'EUR' })
+    .end();
+  // The creditor agent is optional in SEPA credit transfers: the IBAN alone routes the payment.
+  if (tx.counterparty.bic) writeAgent(xml, 'CdtrAgt', tx.counterparty.bic, run.format);
+  writeParty(xml, 'Cdtr', tx.counterparty, run.format);
+  writeAccount(xml, 'CdtrAcct', tx.counterparty.iban);
+  writeRemittance(xml, tx);
+  xml.end();
+}
+
+export function* writePain001(run: PreparedRun): Generator<string> {
+  const xml = new XmlStream();
+  xml.declaration().start('Document', namespaceOf(run.format)).start('CstmrCdtTrfInitn');
+  xml
+    .start('GrpHdr')
+    .leaf('MsgId', run.messageId)
+    .leaf('CreDtTm', run.creationDateTime)
+    .leaf('NbOfTxs', String(run.count))
+    .leaf('CtrlSum', amountText(run.totalMinor))
+    .start('InitgPty')
+    .leaf('Nm', run.initiatingPartyName)
+    .end()
+    .end();
+  for (const block of run.blocks) {
+    xml
+      .start('PmtInf')
+      .leaf('PmtInfId', block.id)
+      .leaf('PmtMtd', 'TRF')
+      .leaf('BtchBookg', run.batchBooking ? 'true' : 'false')
+      .leaf('NbOfTxs', String(block.count))
+      .leaf('CtrlSum', amountText(block.totalMinor))
+      .start('PmtTpInf')
+      .start('SvcLvl')
+      .leaf('Cd', 'SEPA')
+      .end()
+      .end();
+    if (isLegacyFormat(run.format)) xml.leaf('ReqdExctnDt', block.requestedDate);
+    else xml.start('ReqdExctnDt').leaf('Dt', block.requestedDate).end();
+    writeParty(xml, 'Dbtr', run.account, run.format);
+    writeAccount(xml, 'DbtrAcct', run.account.iban);
+    writeAgent(xml, 'DbtrAgt', run.account.bic, run.format);
+    xml.leaf('ChrgBr', 'SLEV');
+    for (const tx of run.transactions()) {
+      if (run.blockKey(tx) !== block.key) continue;
+      writeTransaction(xml, run, tx);
+      const chunk = xml.drain();
+      if (chunk) yield chunk;
+    }
+    xml.end();
+  }
+  xml.end().end();
+  const rest = xml.drain(true);
+  if (rest) yield rest;
+}
