@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import { registerMatch } from './match.js';
 
 /** Each command lives in its own file and registers itself here. */
 type Register = (program: Command) => void;
 
-const registrars: Register[] = [];
+const registrars: Register[] = [registerMatch];
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);
