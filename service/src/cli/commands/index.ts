@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { registerMatch } from './match.js';
+import { registerStatementParse } from './statement-parse.js';
 
 /** Each command lives in its own file and registers itself here. */
 type Register = (program: Command) => void;
 
-const registrars: Register[] = [registerMatch];
+const registrars: Register[] = [registerMatch, registerStatementParse];
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);
