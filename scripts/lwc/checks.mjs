@@ -11,14 +11,23 @@ import { createLwcProgram, emitJs, formatDiagnostic } from './ts-program.mjs';
 
 const rel = (file) => path.relative(repoRoot, file);
 
+// Building the program is the slow part; the type check and the staleness check share one per folder.
+const programs = new Map();
+function programFor(lwcDir) {
+    if (!programs.has(lwcDir)) {
+        programs.set(lwcDir, createLwcProgram(lwcDir));
+    }
+    return programs.get(lwcDir);
+}
+
 /** TypeScript type check of every component source. */
 export function checkTypes(lwcDir) {
-    return ts.getPreEmitDiagnostics(createLwcProgram(lwcDir)).map(formatDiagnostic);
+    return ts.getPreEmitDiagnostics(programFor(lwcDir)).map(formatDiagnostic);
 }
 
 /** The committed .js must be exactly what the .ts compiles to, and every component is TypeScript. */
 export function checkStale(lwcDir) {
-    const { files } = emitJs(createLwcProgram(lwcDir));
+    const { files } = emitJs(programFor(lwcDir));
     const problems = [];
     for (const [jsFile, expected] of files) {
         if (!fs.existsSync(jsFile)) {
