@@ -106,7 +106,7 @@ export function prepareRun(input: SepaRunInput, options: PrepareOptions): Prepar
     index += 1;
   }
   if (index === 0) file.problem('RUN_EMPTY', 'the run has no transactions', 'transactions');
-  else if (blocks.size === 0) file.problem('RUN_NOTHING_VALID', 'no transaction of the run is valid', 'transactions');
+  else if (blocks.size === 0 && options.skipInvalid) file.problem('RUN_NOTHING_VALID', 'no transaction of the run is valid', 'transactions');
 
   const allProblems = [...file.problems, ...problems];
   const allWarnings = [...file.warnings, ...warnings];

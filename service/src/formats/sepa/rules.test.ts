@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { prepareRun, type PrepareOptions } from './prepare-run.js';
+import type { RunTransaction, SepaRunInput } from './run-json-schema.js';
+import { account, creditTransferRun, debit, directDebitRun, NOW, TODAY, transfer } from './test-support/runs.js';
+
+const DD: PrepareOptions = { kind: 'direct-debit', format: 'pain.008.001.08', today: TODAY, now: NOW };
+const CT: PrepareOptions = { kind: 'credit-transfer', format: 'pain.001.001.09', today: TODAY, now: NOW };
+
+const codes = (run: SepaRunInput, options = DD): string[] => prepareRun(run, options).problems.map((p) => p.code);
+const dd = (overrides: Partial<RunTransaction>): string[] => codes(directDebitRun([debit(overrides)]));
+const ct = (overrides: Partial<RunTransaction>): string[] => codes(creditTransferRun([transfer(overrides)]), CT);
+
+describe('EPC rules: each accepted and refused', () => {
+  it('character set: transliterates with a warning, keeps clean text silent', () => {
+    const clean = prepareRun(directDebitRun(), DD);
+    expect(clean.warnings).toEqual([]);
+    const dirty = prepareRun(directDebitRun([debit({ counterparty: { name: 'Zoë Ångström-Øster', iban: 'DE02120300000000202051' } })]), DD);
+    expect(dirty.problems).toEqual([]);
+    expect(dirty.warnings).toMatchObject([{ code: 'TEXT_TRANSLITERATED', field: 'debtor.name', transaction: 0 }]);
+    expect([...dirty.run!.transactions()][0]!.counterparty.name).toBe('Zoe Angstroem-Oster');
+  });
+
+  it('names: 70 characters accepted, 71 refused', () => {
+    const name = (length: number) => ({ name: 'N'.repeat(length), iban: 'DE02120300000000202051' });
+    expect(dd({ counterparty: name(70) })).toEqual([]);
+    expect(dd({ counterparty: name(71) })).toEqual(['TEXT_TOO_LONG']);
+    expect(codes(directDebitRun([debit()], { initiatingParty: { name: 'I'.repeat(71) } }))).toEqual(['TEXT_TOO_LONG']);
+  });
+
+  it('remittance: 140 characters accepted, 141 refused; with an RF reference the two share 140', () => {
+    expect(dd({ remittanceInformation: 'R'.repeat(140) })).toEqual([]);
+    expect(dd({ remittanceInformation: 'R'.repeat(141) })).toEqual(['TEXT_TOO_LONG']);
+    expect(dd({ creditorReference: 'RF18539007547034', remittanceInformation: 'R'.repeat(124) })).toEqual([]);
+    expect(dd({ creditorReference: 'RF18539007547034', remittanceInformation: 'R'.repeat(125) })).toEqual(['TEXT_TOO_LONG']);
+  });
+
+  it('ids: 35 characters accepted, 36 refused; no leading or trailing "/", no "//", no spaces', () => {
+    expect(dd({ endToEndId: 'E'.repeat(35) })).toEqual([]);
+    expect(dd({ endToEndId: 'A/B-C.(1)' })).toEqual([]);
+    for (const id of ['E'.repeat(36), '/E1', 'E1/', 'E//1', 'E 1']) expect(dd({ endToEndId: id })).toEqual(['ID_INVALID']);
+    expect(codes(directDebitRun([debit()], { messageId: 'MSG//1' }))).toEqual(['ID_INVALID']);
+    const mandate = debit().mandate!;
+    expect(dd({ mandate: { ...mandate, id: 'M/' } })).toEqual(['ID_INVALID']);
+  });
+
+  it('end-to-end ids: unique accepted, a repeated one refused', () => {
+    expect(codes(directDebitRun([debit({ endToEndId: 'A' }), debit({ endToEndId: 'B' })]))).toEqual([]);
+    expect(codes(directDebitRun([debit({ endToEndId: 'A' }), debit({ endToEndId: 'A' })]))).toEqual(['END_TO_END_ID_DUPLICATE']);
+  });
+
+  it('addresses: structured and hybrid accepted; free lines only or without town refused', () => {
+    const iban = 'DE02120300000000202051';
+    const party = (address: object) => ({ name: 'A', iban, address });
+    expect(dd({ counterparty: party({ street: 'Weg', buildingNumber: '1', postalCode: '12345', town: 'Ort', country: 'DE' }) })).toEqual([]);
+    expect(dd({ counterparty: party({ town: 'Ort', country: 'DE', addressLines: ['Weg 1'] }) })).toEqual([]);
+    expect(dd({ counterparty: party({ addressLines: ['Weg 1', '12345 Ort'] }) })).toEqual(['ADDRESS_UNSTRUCTURED']);
+    expect(dd({ counterparty: party({ street: 'Weg', country: 'DE' }) })).toEqual(['ADDRESS_INCOMPLETE']);
+    expect(dd({ counterparty: party({ town: 'T'.repeat(36), country: 'DE' }) })).toEqual(['TEXT_TOO_LONG']);
+  });
+
+  it('outside the EEA: BIC and address accepted, either missing refused', () => {
+    const iban = 'CH9300762011623852957';
+    const address = { town: 'Zuerich', country: 'CH' };
+    expect(ct({ counterparty: { name: 'A', iban, bic: 'UBSWCHZH80A', address } })).toEqual([]);
+    expect(ct({ counterparty: { name: 'A', iban, address } })).toEqual(['BIC_REQUIRED']);
+    expect(ct({ counterparty: { name: 'A', iban, bic: 'UBSWCHZH80A' } })).toEqual(['ADDRESS_REQUIRED']);
+  });
+
+  it('amounts: 0.01 and 999999999.99 EUR accepted; zero, too large, too precise, negative and other currencies refused', () => {
+    expect(dd({ amount: '0.01' })).toEqual([]);
+    expect(dd({ amount: '999999999.99' })).toEqual([]);
+    expect(dd({ amount: '0.00' })).toEqual(['AMOUNT_OUT_OF_RANGE']);
+    expect(dd({ amount: '-5.00' })).toEqual(['AMOUNT_OUT_OF_RANGE']);
+    expect(dd({ amount: '1000000000.00' })).toEqual(['AMOUNT_OUT_OF_RANGE']);
+    expect(dd({ amount: '1.234' })).toEqual(['AMOUNT_TOO_PRECISE']);
+    expect(dd({ amount: '1,50' })).toEqual(['AMOUNT_INVALID']);
+    expect(dd({ currency: 'USD' })).toEqual(['CURRENCY_NOT_EUR']);
+  });
+
+  it('NbOfTxs and CtrlSum: the group and its blocks add up to the transactions, whatever the amounts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: 1n, max: 99_999_999_999n }), { minLength: 1, maxLength: 30 }), (minors) => {
+        const txs = minors.map((m, i) => {
+          const text = m.toString().padStart(3, '0');
+          return debit({ endToEndId: `E-${i}`, amount: `${text.slice(0, -2)}.${text.slice(-2)}` });
+        });
+        const { run } = prepareRun(directDebitRun(txs), DD);
+        const total = minors.reduce((a, b) => a + b, 0n);
+        expect(run!.count).toBe(minors.length);
+        expect(run!.totalMinor).toBe(total);
+        expect(run!.blocks.reduce((a, b) => a + b.totalMinor, 0n)).toBe(total);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('IBAN and BIC: valid accepted, a wrong check digit or malformed BIC refused', () => {
+    expect(dd({ counterparty: { name: 'A', iban: 'DE02 1203 0000 0000 2020 51', bic: 'BYLADEM1001' } })).toEqual([]);
+    expect(dd({ counterparty: { name: 'A', iban: 'DE03120300000000202051' } })).toEqual(['IBAN_INVALID']);
+    expect(dd({ counterparty: { name: 'A', iban: 'DE02120300000000202051', bic: 'BYLA1' } })).toEqual(['BIC_INVALID']);
+    expect(codes(directDebitRun([debit()], { account: { ...account, iban: 'DE00370400440532013000' } }))).toEqual(['IBAN_INVALID']);
+  });
+
+  it('creditor identifier: valid accepted, wrong check digits or missing refused', () => {
+    expect(codes(directDebitRun([debit()], { creditorId: 'DE98ZZZ09999999999' }))).toEqual([]);
+    expect(codes(directDebitRun([debit()], { creditorId: 'DE97ZZZ09999999999' }))).toEqual(['CREDITOR_ID_INVALID']);
+    expect(codes(directDebitRun([debit()], { creditorId: undefined }))).toEqual(['CREDITOR_ID_MISSING']);
+  });
+
+  it('RF creditor references: valid ISO 11649 accepted, wrong check digits refused', () => {
+    expect(dd({ creditorReference: 'RF18 5390 0754 7034' })).toEqual([]);
+    expect(dd({ creditorReference: 'RF19539007547034' })).toEqual(['CREDITOR_REFERENCE_INVALID']);
+  });
+
+  it('dates: TARGET2 business days accepted; weekends and TARGET2 holidays refused', () => {
+    for (const day of ['2026-12-03', '2026-12-28', '2026-12-31', '2027-03-30', '2027-12-27']) {
+      expect(codes(directDebitRun([debit()], { requestedDate: day }))).toEqual([]);
+    }
+    const closed = ['2026-12-05', '2026-12-06', '2026-12-25', '2027-01-01', '2027-03-26', '2027-03-29', '2028-05-01', '2028-12-26'];
+    for (const day of closed) {
+      expect(codes(directDebitRun([debit()], { requestedDate: day }))).toEqual(['DATE_NOT_BUSINESS_DAY']);
+    }
+    expect(codes(directDebitRun([debit()], { requestedDate: '2026-02-30' }))).toEqual(['DATE_INVALID']);
+  });
+
+  it('direct debits: the next business day accepted, today refused; credit transfers may execute today', () => {
+    expect(codes(directDebitRun([debit()], { requestedDate: '2026-11-30' }))).toEqual([]);
+    expect(codes(directDebitRun([debit()], { requestedDate: '2026-11-27' }))).toEqual(['DATE_TOO_EARLY']);
+    expect(codes(creditTransferRun([transfer()], { requestedDate: '2026-11-27' }), CT)).toEqual([]);
+    expect(codes(creditTransferRun([transfer()], { requestedDate: '2026-11-26' }), CT)).toEqual(['DATE_TOO_EARLY']);
+  });
+
+  it('mandates: required for direct debits, refused on credit transfers, not signed after the collection', () => {
+    expect(dd({ mandate: undefined })).toEqual(['MANDATE_MISSING']);
+    expect(ct({ mandate: debit().mandate! })).toEqual(['MANDATE_NOT_ALLOWED']);
+    expect(dd({ mandate: { ...debit().mandate!, signatureDate: '2026-12-04' } })).toEqual(['MANDATE_SIGNED_AFTER_COLLECTION']);
+  });
+});
+
+describe('refusing and skipping', () => {
+  const mixed = directDebitRun([
+    debit({ endToEndId: 'OK-1' }),
+    debit({ endToEndId: 'BAD-1', counterparty: { name: 'X', iban: 'DE00000000000000000000' }, amount: '0' }),
+    debit({ endToEndId: 'OK-2' }),
+  ]);
+
+  it('by default refuses the whole file and lists every problem of every transaction', () => {
+    const result = prepareRun(mixed, DD);
+    expect(result.run).toBeUndefined();
+    expect(result.problems.map((p) => [p.endToEndId, p.code])).toEqual([
+      ['BAD-1', 'AMOUNT_OUT_OF_RANGE'],
+      ['BAD-1', 'IBAN_INVALID'],
+    ]);
+  });
+
+  it('with skipInvalid writes the valid rest and lists the excluded ones', () => {
+    const result = prepareRun(mixed, { ...DD, skipInvalid: true });
+    expect(result.excluded).toEqual([1]);
+    expect([...result.run!.transactions()].map((t) => t.endToEndId)).toEqual(['OK-1', 'OK-2']);
+    expect(result.run!.count).toBe(2);
+  });
+
+  it('refuses a run without any valid transaction even with skipInvalid, and an empty run', () => {
+    const bad = directDebitRun([debit({ amount: '0' })]);
+    expect(prepareRun(bad, { ...DD, skipInvalid: true }).run).toBeUndefined();
+    expect(codes(directDebitRun([]))).toEqual(['RUN_EMPTY']);
+  });
+});
