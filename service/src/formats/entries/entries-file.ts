@@ -1,0 +1,78 @@
+import { parse } from 'csv-parse/sync';
+import { Value } from '@sinclair/typebox/value';
+import { EntryCreate } from '../../schemas/entry-input.js';
+import type { EntryInput } from '../../domain/new-entry.js';
+
+/** One line of an entries file: what it asks for, or why it cannot be read. */
+export type EntryRecord =
+  | { line: number; input: EntryInput }
+  | { line: number; error: { code: string; message: string } };
+
+export type EntriesFileFormat = 'jsonl' | 'csv';
+
+/** CSV columns; dotted names fill nested objects (account.name → account: { name }). */
+export const CSV_COLUMNS = [
+  'number', 'type', 'currency', 'amount', 'account.id', 'account.number', 'account.name', 'contact.number',
+  'contact.name', 'title', 'paymentReference', 'statementDate', 'dueDate', 'creditApproval', 'excludeFromPaymentRun',
+] as const;
+
+export function detectEntriesFormat(fileName: string, text: string): EntriesFileFormat {
+  if (/\.jsonl?$|\.ndjson$/i.test(fileName)) return 'jsonl';
+  if (/\.csv$/i.test(fileName)) return 'csv';
+  return text.trimStart().startsWith('{') ? 'jsonl' : 'csv';
+}
+
+function checked(line: number, value: unknown): EntryRecord {
+  const cleaned = value;
+  if (Value.Check(EntryCreate, cleaned)) return { line, input: cleaned as EntryInput };
+  const first = [...Value.Errors(EntryCreate, cleaned)][0];
+  const where = first?.path ? first.path.replace(/^\//, '').replace(/\//g, '.') : 'record';
+  const message =
+    first?.schema && first.path && first.value === undefined ? `${where} is required` : `${where}: ${first?.message ?? 'invalid'}`;
+  return { line, error: { code: 'VALIDATION_FAILED', message } };
+}
+
+function fromJsonLines(text: string): EntryRecord[] {
+  const records: EntryRecord[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    if (!raw.trim()) return;
+    try {
+      records.push(checked(index + 1, JSON.parse(raw)));
+    } catch {
+      records.push({ line: index + 1, error: { code: 'JSON_MALFORMED', message: 'the line is not valid JSON' } });
+    }
+  });
+  return records;
+}
+
+function fromCsv(text: string): EntryRecord[] {
+  const rows = parse(text, {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    delimiter: [',', ';'],
+  }) as { record: Record<string, string>; info: { lines: number } }[];
+  return rows.map(({ record, info }) => {
+    const unknown = Object.keys(record).filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
+    if (unknown.length > 0) {
+      return { line: info.lines, error: { code: 'CSV_COLUMN_UNKNOWN', message: `unknown column(s) ${unknown.join(', ')}` } };
+    }
+    const value: Record<string, unknown> = {};
+    for (const [column, cell] of Object.entries(record)) {
+      if (cell === '') continue;
+      const [head, tail] = column.split('.') as [string, string | undefined];
+      if (tail) value[head] = { ...((value[head] as object | undefined) ?? {}), [tail]: cell };
+      else value[head] = column === 'excludeFromPaymentRun' ? /^(true|1|yes)$/i.test(cell) : cell;
+    }
+    value.account ??= {};
+    return checked(info.lines, value);
+  });
+}
+
+/** Reads a CSV or JSON-lines file of entries; bad lines are reported, never silently dropped. */
+export function readEntriesFile(text: string, format: EntriesFileFormat): EntryRecord[] {
+  return format === 'jsonl' ? fromJsonLines(text) : fromCsv(text);
+}

@@ -1,0 +1,30 @@
+import { invalid } from '../domain/errors.js';
+import type { Ledger } from '../domain/ledger-port.js';
+import { readEntriesFile, type EntriesFileFormat } from '../formats/entries/entries-file.js';
+import { importEntries } from './import-entries.js';
+import type { JobHandler } from './worker.js';
+
+export const ENTRIES_IMPORT = 'entries.import';
+
+export interface EntriesImportPayload {
+  format: EntriesFileFormat;
+  content: string;
+}
+
+/** The job types this service runs, by name. Later features add theirs here. */
+export function jobHandlers(ledger: Ledger): Record<string, JobHandler> {
+  return {
+    [ENTRIES_IMPORT]: async ({ job, progress }) => {
+      const payload = job.payload as EntriesImportPayload;
+      if (!payload || typeof payload.content !== 'string') throw invalid('JOB_PAYLOAD_INVALID', 'entries.import needs content');
+      const records = readEntriesFile(payload.content, payload.format);
+      await progress(0, records.length, 'importing entries');
+      return importEntries(
+        ledger,
+        { tenantId: job.tenantId, actor: job.createdBy, businessProcess: 'Entries Import' },
+        records,
+        (done, total) => progress(done, total, 'importing entries'),
+      );
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { Ledger } from '../domain/ledger-port.js';
+import { JobQueue } from '../jobs/queue.js';
+import type { Db } from '../store/db.js';
+import { PostgresLedger } from '../store/ledger/postgres-ledger.js';
+import { migrate } from '../store/migrate.js';
+import { openDb, type DbConfig } from '../store/open-db.js';
+import { TenantStore } from '../store/tenants.js';
+
+export interface Services {
+  db: Db;
+  ledger: Ledger;
+  tenants: TenantStore;
+  jobs: JobQueue;
+  close(): Promise<void>;
+}
+
+/** Wires the store's implementations together over one database. */
+export function servicesFor(db: Db): Services {
+  return {
+    db,
+    ledger: new PostgresLedger(db),
+    tenants: new TenantStore(db),
+    jobs: new JobQueue(db),
+    close: () => db.close(),
+  };
+}
+
+/** Opens the configured database, brings its schema up to date and wires the services. */
+export async function openServices(config: DbConfig): Promise<Services> {
+  const db = await openDb(config);
+  await migrate(db);
+  return servicesFor(db);
+}
