@@ -83,12 +83,12 @@ export class Matcher {
       return unmatched(item.id, [...notes, why]);
     }
     const runnerUp = scored[1];
+    // A text that names another entry (even one already settled, or not yet due) is a reason to ask.
     const blocking = evidence.entries.find(
       (h) =>
         h.kind === 'reference' &&
         h.points >= WEIGHTS.blockingReference &&
         h.points > best.reference &&
-        isEligible(item, h.entry) &&
         !best.draft.entries.includes(h.entry),
     );
     let decision: string;

@@ -1,0 +1,127 @@
+/**
+ * `npm run bench -- matching [--quality] [--scale] [--sizes 10000,100000,1000000] [--baseline-seconds 60]`
+ *
+ * Quality: a labelled corpus (seed 20261127, 20,000 open entries, 5,000 items) matched with the
+ * default configurations; precision, automatic settlement rate, suggestion recall and false
+ * automatic settlements on ambiguous items, per case.
+ * Scale: corpora of 10k/100k/1M entries (items = entries / 5) written as JSON Lines and matched
+ * through `cash match` in a child process (wall time and peak memory from /usr/bin/time), next to
+ * the brute-force baseline on the same corpus in this process, stopped after a time budget.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Matcher, type MatchResult } from '../src/matching/index.js';
+import { bruteForce } from './matching-baseline.js';
+import { generateCorpus, type Corpus } from './matching-corpus.js';
+import { evaluate, metricsTable } from './matching-metrics.js';
+
+const SEED = 20261127;
+const cliMain = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+function quality(): void {
+  const started = performance.now();
+  const corpus = generateCorpus({ seed: SEED, entries: 20_000, items: 5_000 });
+  const matcher = new Matcher();
+  for (const entry of corpus.entries) matcher.addEntry(entry);
+  const results: MatchResult[] = corpus.items.map(({ item }) => matcher.match(item));
+  const metrics = evaluate(corpus.items, results);
+  const total = metrics.get('total')!;
+  process.stdout.write(
+    `\n### Quality (seed ${SEED}: ${corpus.entries.length} open entries, ${corpus.items.length} items, default configurations)\n\n` +
+      `${metricsTable(metrics)}\n\n` +
+      `precision ${((100 * total.settledRight) / total.settled).toFixed(2)} %, ` +
+      `automatic settlement ${((100 * total.settledRight) / total.answerable).toFixed(2)} % of ${total.answerable} one-answer items, ` +
+      `false automatic settlements on ambiguous items: ${total.falseOnAmbiguous} ` +
+      `(${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
+}
+
+async function writeJsonLines(path: string, rows: Iterable<unknown>): Promise<void> {
+  const out = createWriteStream(path);
+  let buffer: string[] = [];
+  for (const row of rows) {
+    buffer.push(JSON.stringify(row));
+    if (buffer.length === 5000) {
+      if (!out.write(`${buffer.join('\n')}\n`)) await once(out, 'drain');
+      buffer = [];
+    }
+  }
+  if (buffer.length > 0) out.write(`${buffer.join('\n')}\n`);
+  out.end();
+  await once(out, 'finish');
+}
+
+interface ScaleRow {
+  entries: number;
+  items: number;
+  seconds: number;
+  peakMb: number;
+  baseline: string;
+}
+
+async function scaleOne(size: number, baselineSeconds: number, dir: string): Promise<ScaleRow> {
+  const corpus: Corpus = generateCorpus({ seed: SEED + size, entries: size, items: Math.round(size / 5) });
+  const entriesPath = join(dir, `entries-${size}.jsonl`);
+  const itemsPath = join(dir, `items-${size}.jsonl`);
+  const outPath = join(dir, `results-${size}.jsonl`);
+  await writeJsonLines(entriesPath, corpus.entries);
+  await writeJsonLines(itemsPath, corpus.items.map((i) => i.item));
+  const child = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'TIME %e %M', process.execPath, '--import', 'tsx', cliMain, 'match', '--entries', entriesPath, '--items', itemsPath, '--out', outPath],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  const measured = /TIME ([\d.]+) (\d+)/.exec(child.stderr);
+  if (child.status !== 0 || !measured) throw new Error(`cash match failed for ${size}: ${child.stderr}`);
+  const resultLines = statSync(outPath).size > 0;
+  if (!resultLines) throw new Error(`cash match wrote no results for ${size}`);
+  const items = corpus.items.map((i) => i.item);
+  const baseline = bruteForce(corpus.entries, items, baselineSeconds);
+  const perItem = baseline.seconds / baseline.processed;
+  return {
+    entries: size,
+    items: items.length,
+    seconds: Number(measured[1]),
+    peakMb: Math.round(Number(measured[2]) / 1024),
+    baseline: baseline.finished
+      ? `${baseline.seconds.toFixed(1)} s`
+      : `stopped after ${baseline.seconds.toFixed(0)} s at ${baseline.processed} items (≈ ${(perItem * items.length).toFixed(0)} s projected)`,
+  };
+}
+
+async function scale(sizes: number[], baselineSeconds: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cash-match-bench-'));
+  try {
+    const rows: ScaleRow[] = [];
+    for (const size of sizes) rows.push(await scaleOne(size, baselineSeconds, dir));
+    const lines = [
+      '| open entries | items | `cash match` wall time | peak memory (RSS) | µs per item | brute-force baseline (matching only) |',
+      '| ---: | ---: | ---: | ---: | ---: | --- |',
+      ...rows.map(
+        (r) =>
+          `| ${r.entries.toLocaleString('en')} | ${r.items.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${r.peakMb} MB | ${Math.round((r.seconds * 1e6) / r.items)} | ${r.baseline} |`,
+      ),
+    ];
+    process.stdout.write(`\n### Scale (\`cash match\` end to end: process start, reading, indexing, matching, writing)\n\n${lines.join('\n')}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(args: string[]): Promise<void> {
+  const onlyQuality = args.includes('--quality');
+  const onlyScale = args.includes('--scale');
+  const sizes = (option(args, '--sizes') ?? '10000,100000,1000000').split(',').map(Number);
+  const baselineSeconds = Number(option(args, '--baseline-seconds') ?? '60');
+  if (!onlyScale) quality();
+  if (!onlyQuality) await scale(sizes, baselineSeconds);
+}
