@@ -1,0 +1,1 @@
+export { readMt940, type Mt940Options } from './reader.js';

@@ -1,0 +1,66 @@
+import { classifyReference } from '../statement/creditor-reference.js';
+import { dutchPairs, isDutchStructured, parseDutch } from './dutch.js';
+import type { Line } from './fields.js';
+import { parseFreeText } from './free-text.js';
+import { isGermanStructured, parseGerman } from './german.js';
+import type { Information } from './information.js';
+
+/** SWIFT lines hold 65 characters; a full line was wrapped, a shorter one ended on purpose. */
+const SWIFT_LINE = 65;
+const TAG_WIDTH = ':86:'.length;
+const RF_IN_TEXT = /\bRF\d{2}(?: ?[0-9A-Z]{1,4}){1,6}\b/;
+const CHARGES = /\/CHGS\/([A-Z]{3})?(\d+(?:,\d*)?)\//;
+
+/**
+ * Reads an :86: field in whichever dialect it is written. Structured dialects wrap anywhere,
+ * even inside a subfield mark, so their lines are joined without separator; free text keeps a
+ * space where a line ended short of the SWIFT width.
+ */
+export function readInformation(lines: Line[]): Information {
+  const tight = lines.map((l) => l.text).join('');
+  let info: Information;
+  if (isGermanStructured(tight)) info = parseGerman(tight);
+  else if (isDutchStructured(tight)) info = parseDutch(tight);
+  else info = parseFreeText(joinFreeText(lines));
+  if (!info.charges) {
+    const charges = CHARGES.exec(tight);
+    if (charges) info.charges = `${charges[1] ?? ''}${charges[2]!}`;
+  }
+  if (!info.creditorReference && info.remittance) {
+    const rf = RF_IN_TEXT.exec(info.remittance);
+    const classified = rf ? classifyReference(rf[0], null) : undefined;
+    if (classified?.type === 'RF') {
+      info.creditorReference = classified.reference;
+      info.creditorReferenceType = 'RF';
+    }
+  }
+  return info;
+}
+
+function joinFreeText(lines: Line[]): string {
+  let text = '';
+  for (const [n, line] of lines.entries()) {
+    if (n === 0) {
+      text = line.text;
+      continue;
+    }
+    const previous = lines[n - 1]!.text.length + (n === 1 ? TAG_WIDTH : 0);
+    text += previous >= SWIFT_LINE ? line.text : ` ${line.text}`;
+  }
+  return text;
+}
+
+/**
+ * Statement-level :86: after the closing balance. ING states control totals there:
+ * "/SUM/debit count/credit count/debit sum/credit sum/".
+ */
+export function readStatementSummary(lines: Line[]): { debits: [number, string]; credits: [number, string] } | null {
+  const tight = lines.map((l) => l.text).join('');
+  if (!tight.startsWith('/SUM/')) return null;
+  const sum = dutchPairs(tight).find(([key]) => key === 'SUM')?.[1].split('/');
+  if (!sum || sum.length < 4 || !sum.slice(0, 2).every((v) => /^\d+$/.test(v))) return null;
+  return {
+    debits: [Number(sum[0]), sum[2]!],
+    credits: [Number(sum[1]), sum[3]!],
+  };
+}

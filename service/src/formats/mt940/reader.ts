@@ -1,0 +1,309 @@
+import { isCurrency } from '../../domain/currencies.js';
+import { invalid } from '../../domain/errors.js';
+import type { Balance, Statement, StatementFile, Warning } from '../statement/model.js';
+import { decodeText } from '../text-decoding.js';
+import { floorLimitCurrency, parseBalance, parseTotals, type ParsedBalance } from './balances.js';
+import { makeDate, fullYear } from './dates.js';
+import { splitFields, type Field, type Line } from './fields.js';
+import { readInformation, readStatementSummary } from './information-field.js';
+import { emptyInformation, type Information } from './information.js';
+import { buildItem } from './item.js';
+import { asBic, parseAccount } from './parties.js';
+import { parseStatementLine, type StatementLine } from './statement-line.js';
+import { splitSegments } from './swift-blocks.js';
+import { swiftAmount } from './amounts.js';
+
+export interface Mt940Options {
+  /** Force a text encoding (iconv-lite name); detected when absent. */
+  encoding?: string;
+  /** Named in error messages. */
+  fileName?: string;
+}
+
+/** A statement being read, with what the reader needs until it is complete. */
+interface Draft {
+  statement: Statement;
+  currency: string | null;
+  openingKind: 'F' | 'M' | null;
+  closingKind: 'F' | 'M' | null;
+  interim: boolean;
+  pending: { line: StatementLine; info: Information | null; at: number } | null;
+  lastTag: string | null;
+}
+
+/**
+ * Reads SWIFT MT940 (customer statement) and MT942 (interim transaction report) files: SWIFT
+ * envelopes, bank preambles, several statements per file, statements split over several messages
+ * with interim balances (:60M:/:62M:), wrapped lines, and the German, Dutch and free-text
+ * dialects of :86:. It only reads; balance and control-total checks run on the result.
+ */
+export function readMt940(input: Buffer, options: Mt940Options = {}): StatementFile {
+  const fileName = options.fileName ?? 'input';
+  const { text } = decodeText(input, options.encoding, fileName);
+  if (!/:(20|61|60F|25):/.test(text)) {
+    throw invalid('STATEMENT_MALFORMED', `${fileName}: no MT940/MT942 fields (:20:, :25:, :60F:, :61:) found`, {
+      file: fileName,
+    });
+  }
+  const reader = new Mt940Reader(fileName);
+  for (const segment of splitSegments(text)) {
+    const { fields, preamble } = splitFields(segment.body, segment.firstLine, fileName);
+    const preambleBic = preamble.map((l) => asBic(l.text)).find(Boolean) ?? null;
+    reader.readFields(fields, segment.senderBic ?? preambleBic);
+  }
+  const statements = reader.finish();
+  if (statements.length === 0) {
+    throw invalid('STATEMENT_MALFORMED', `${fileName}: no statement found`, { file: fileName });
+  }
+  const interim = reader.interimOnly();
+  return { format: interim ? 'mt942' : 'mt940', statements };
+}
+
+class Mt940Reader {
+  private readonly statements: Statement[] = [];
+  private readonly closings = new Map<Statement, 'F' | 'M' | null>();
+  private draft: Draft | null = null;
+  private interimCount = 0;
+  private statementCount = 0;
+  private servicerBic: string | null = null;
+
+  constructor(private readonly fileName: string) {}
+
+  readFields(fields: Field[], servicerBic: string | null): void {
+    this.servicerBic = servicerBic;
+    for (const field of fields) this.read(field);
+    this.close();
+  }
+
+  finish(): Statement[] {
+    this.close();
+    return this.statements;
+  }
+
+  interimOnly(): boolean {
+    return this.statementCount > 0 && this.interimCount === this.statementCount;
+  }
+
+  private read(field: Field): void {
+    if (field.tag === '-') {
+      this.close();
+      return;
+    }
+    if (field.tag === '20') {
+      this.close();
+      this.open(field, value(field.lines));
+      return;
+    }
+    const draft = this.draft ?? this.open(field, null);
+    if (field.tag !== '86') this.flushItem(draft);
+    switch (field.tag) {
+      case '25':
+      case '25P': {
+        const account = parseAccount(value(field.lines), isCurrency);
+        draft.statement.account = { ...account, servicerBic: account.servicerBic ?? this.servicerBic };
+        draft.currency ??= account.currency;
+        break;
+      }
+      case '28':
+      case '28C':
+        draft.statement.sequenceNumber = value(field.lines);
+        break;
+      case '60F':
+      case '60M': {
+        const balance = this.balance(field);
+        draft.statement.openingBalance = balance.balance;
+        draft.currency = balance.currency;
+        draft.openingKind = field.tag === '60F' ? 'F' : 'M';
+        break;
+      }
+      case '62F':
+      case '62M': {
+        const balance = this.balance(field);
+        draft.statement.closingBalance = balance.balance;
+        draft.currency ??= balance.currency;
+        draft.closingKind = field.tag === '62F' ? 'F' : 'M';
+        break;
+      }
+      case '64':
+        draft.statement.closingAvailableBalance = this.balance(field).balance;
+        break;
+      case '61':
+        draft.pending = { line: this.statementLine(field), info: null, at: field.line };
+        break;
+      case '86':
+        this.information(draft, field);
+        break;
+      case '34F':
+        draft.interim = true;
+        draft.currency ??= floorLimitCurrency(value(field.lines)) ?? null;
+        break;
+      case '13':
+      case '13D':
+        draft.interim = true;
+        draft.statement.creationDateTime = dateTime(value(field.lines));
+        break;
+      case '90D':
+      case '90C':
+        draft.interim = true;
+        this.totals(draft, field);
+        break;
+      default:
+        // :21: related reference, :65: forward balances, :NS: bank-internal fields.
+        break;
+    }
+    draft.lastTag = field.tag;
+  }
+
+  private open(field: Field, id: string | null): Draft {
+    const statement: Statement = {
+      id,
+      kind: 'statement',
+      sequenceNumber: null,
+      creationDateTime: null,
+      account: { iban: null, other: null, currency: null, servicerBic: this.servicerBic },
+      openingBalance: null,
+      closingBalance: null,
+      closingAvailableBalance: null,
+      items: [],
+      warnings: [],
+    };
+    if (id === null) {
+      statement.warnings.push({
+        code: 'STATEMENT_HEADER_MISSING',
+        message: `${this.fileName}, line ${field.line}: fields without a preceding :20: statement header`,
+        details: { line: field.line },
+      });
+    }
+    this.draft = {
+      statement,
+      currency: null,
+      openingKind: null,
+      closingKind: null,
+      interim: false,
+      pending: null,
+      lastTag: null,
+    };
+    return this.draft;
+  }
+
+  private information(draft: Draft, field: Field): void {
+    if (draft.pending && draft.lastTag === '61') {
+      draft.pending.info = readInformation(field.lines);
+      this.flushItem(draft);
+      return;
+    }
+    const summary = readStatementSummary(field.lines);
+    if (summary) {
+      const sum = (raw: string) => swiftAmount(raw, draft.currency) ?? null;
+      draft.statement.summary = {
+        debits: { count: summary.debits[0], sum: sum(summary.debits[1]) },
+        credits: { count: summary.credits[0], sum: sum(summary.credits[1]) },
+      };
+    }
+  }
+
+  private flushItem(draft: Draft): void {
+    const pending = draft.pending;
+    if (!pending) return;
+    draft.pending = null;
+    const item = buildItem(pending.line, pending.info ?? emptyInformation(), draft.currency);
+    if (!item) {
+      throw this.malformed(pending.at, `amount "${pending.line.amount}" is not a SWIFT amount`);
+    }
+    for (const date of [pending.line.valueDate, pending.line.entryDate]) {
+      if (date?.corrected) {
+        draft.statement.warnings.push({
+          code: 'DATE_CORRECTED',
+          message: `${this.fileName}, line ${pending.at}: date ${date.corrected} does not exist; read as ${date.iso}`,
+          details: { line: pending.at, written: date.corrected, read: date.iso },
+        });
+      }
+    }
+    draft.statement.items.push(item);
+  }
+
+  private close(): void {
+    const draft = this.draft;
+    if (!draft) return;
+    this.flushItem(draft);
+    this.draft = null;
+    const statement = draft.statement;
+    statement.account.currency ??= draft.currency;
+    if (draft.interim) {
+      statement.kind = 'report';
+      for (const item of statement.items) item.status = 'PDNG';
+    }
+    const previous = this.statements.at(-1);
+    if (previous && draft.openingKind === 'M' && this.closings.get(previous) === 'M' && sameAccount(previous, statement)) {
+      this.stitch(previous, statement);
+      this.closings.set(previous, draft.closingKind);
+      return;
+    }
+    this.statementCount += 1;
+    if (draft.interim) this.interimCount += 1;
+    this.statements.push(statement);
+    this.closings.set(statement, draft.closingKind);
+  }
+
+  /** A statement continued in the next message (:62M: then :60M:) is one statement. */
+  private stitch(previous: Statement, next: Statement): void {
+    const carried = previous.closingBalance;
+    const opened = next.openingBalance;
+    if (carried && opened && carried.amount !== opened.amount) {
+      previous.warnings.push(intermediateMismatch(carried, opened, next.sequenceNumber ?? null));
+    }
+    previous.items.push(...next.items);
+    previous.warnings.push(...next.warnings);
+    previous.closingBalance = next.closingBalance;
+    previous.closingAvailableBalance = next.closingAvailableBalance ?? previous.closingAvailableBalance ?? null;
+  }
+
+  private balance(field: Field): ParsedBalance {
+    const parsed = parseBalance(value(field.lines));
+    if (!parsed) throw this.malformed(field.line, `:${field.tag}: "${value(field.lines)}" is not a balance like "C161214EUR1124,58"`);
+    return parsed;
+  }
+
+  private statementLine(field: Field): StatementLine {
+    const line = parseStatementLine(field.lines);
+    if (!line) throw this.malformed(field.line, `:61: "${field.lines[0]?.text ?? ''}" is not a statement line`);
+    return line;
+  }
+
+  private totals(draft: Draft, field: Field): void {
+    const totals = parseTotals(value(field.lines));
+    if (!totals) throw this.malformed(field.line, `:${field.tag}: "${value(field.lines)}" is not "count currency amount"`);
+    const side = field.tag === '90D' ? 'debits' : 'credits';
+    draft.statement.summary = { ...draft.statement.summary, [side]: { count: totals.count, sum: totals.sum } };
+  }
+
+  private malformed(line: number, message: string) {
+    return invalid('STATEMENT_MALFORMED', `${this.fileName}, line ${line}: ${message}`, { file: this.fileName, line });
+  }
+}
+
+function value(lines: Line[]): string {
+  return lines.map((l) => l.text).join('').trim();
+}
+
+function sameAccount(a: Statement, b: Statement): boolean {
+  return a.account.iban === b.account.iban && a.account.other === b.account.other;
+}
+
+function intermediateMismatch(carried: Balance, opened: Balance, sequence: string | null): Warning {
+  return {
+    code: 'INTERMEDIATE_BALANCE_MISMATCH',
+    message: `the statement continues (${sequence ?? 'next page'}) with opening balance ${opened.amount}, but the previous page closed with ${carried.amount}`,
+    details: { carried: carried.amount, opened: opened.amount },
+  };
+}
+
+/** :13D: "YYMMDDHHMM+hhmm" → ISO date-time with offset. */
+function dateTime(raw: string): string | null {
+  const match = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})([+-]\d{2})?(\d{2})?/.exec(raw);
+  if (!match) return null;
+  const date = makeDate(fullYear(Number(match[1])), Number(match[2]), Number(match[3]));
+  if (!date) return null;
+  const offset = match[6] ? `${match[6]}:${match[7] ?? '00'}` : '';
+  return `${date.iso}T${match[4]}:${match[5]}:00${offset}`;
+}

@@ -1,0 +1,96 @@
+import iconv from 'iconv-lite';
+import { invalid } from '../domain/errors.js';
+
+/**
+ * Decodes a bank text file (MT940, CSV). Banks still send ISO-8859-1/15, Windows-1252 and, from
+ * old host systems, DOS code pages; nothing in an MT940 file says which, so a file that is not
+ * valid UTF-8 is decoded with every single-byte candidate and the most plausible text wins.
+ */
+export const SINGLE_BYTE_CANDIDATES = ['windows-1252', 'iso-8859-15', 'iso-8859-1', 'cp850', 'cp852'] as const;
+
+export interface DecodedText {
+  text: string;
+  /** The encoding used: the caller's, or the detected one. */
+  encoding: string;
+}
+
+export function decodeText(input: Buffer, encoding?: string, fileName?: string): DecodedText {
+  if (encoding) {
+    if (!iconv.encodingExists(encoding)) {
+      throw invalid('STATEMENT_ENCODING_UNKNOWN', `${fileName ?? 'input'}: unknown encoding "${encoding}"`, {
+        encoding,
+      });
+    }
+    return { text: iconv.decode(input, encoding, { stripBOM: true }), encoding: encoding.toLowerCase() };
+  }
+  if (isUtf8(input)) {
+    return { text: iconv.decode(input, 'utf-8', { stripBOM: true }), encoding: 'utf-8' };
+  }
+  let best: DecodedText | undefined;
+  let bestScore = -Infinity;
+  for (const candidate of SINGLE_BYTE_CANDIDATES) {
+    const text = iconv.decode(input, candidate);
+    const score = plausibility(text);
+    if (score > bestScore) {
+      best = { text, encoding: candidate };
+      bestScore = score;
+    }
+  }
+  return best!;
+}
+
+function isUtf8(input: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(input);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+/** Non-letters that do occur in bank texts. */
+const USUAL_SYMBOLS = new Set(['€', '£', '§', '°', '´', '\u00a0', 'µ', '²', '³']);
+
+/**
+ * Scores how much a decoding looks like text: letters inside words, in the case of the letters
+ * around them, earn points; control characters, box drawing and odd symbols cost points. Only
+ * non-ASCII characters are scored, as all candidates agree on ASCII.
+ */
+function plausibility(text: string): number {
+  let score = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    const char = text[i]!;
+    if ((code >= 0x80 && code <= 0x9f) || code === 0xfffd) {
+      score -= 5;
+    } else if (LETTER.test(char)) {
+      score += 1 + caseAgreement(text, i, char);
+    } else if (!USUAL_SYMBOLS.has(char)) {
+      score -= 2;
+    }
+  }
+  return score;
+}
+
+function caseAgreement(text: string, index: number, char: string): number {
+  const before = text[index - 1];
+  const after = text[index + 1];
+  const isUpper = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z';
+  const isLower = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
+  let points = 0;
+  if (LOWER.test(char)) {
+    // "Mü" is title case; "šL" inside a capitalised word is a wrong guess.
+    if (isLower(before)) points += 1;
+    if (isLower(after)) points += 1;
+    if (isUpper(after)) points -= 1;
+  } else if (UPPER.test(char)) {
+    if (isUpper(before)) points += 1;
+    if (isUpper(after)) points += 1;
+    if (isLower(before)) points -= 1;
+  }
+  return points;
+}
