@@ -9,10 +9,22 @@ const lwcRecommendedTs = require('@salesforce/eslint-config-lwc/recommended-ts')
 
 const scoped = (configs, files) => configs.map((config) => ({ ...config, files }));
 
+// The platform adapters the Salesforce config knows, plus the cacheable reads that c/cmApex exports
+// (the one module allowed to reach Apex).
+const wireAdapters = [
+    { module: 'lightning/**', identifier: '*' },
+    { module: '@salesforce/**', identifier: '*' },
+    { module: 'c/cmApex', identifier: 'get*' }
+];
+
 export default [
     { ignores: ['node_modules/**', 'scripts/lwc/fixtures/**'] },
     ...scoped(lwcRecommended, ['**/lwc/**/*.js']),
     ...scoped(lwcRecommendedTs, ['**/lwc/**/*.ts']),
+    {
+        files: ['**/lwc/**/*.{js,ts}'],
+        rules: { '@lwc/lwc/no-unknown-wire-adapters': ['error', { adapters: wireAdapters }] }
+    },
     {
         // The Babel parser sees interface members and type-only imports as variables, so these core
         // rules misfire on .ts; tsc (noUnusedLocals) covers them there, and the compiled .js, which
@@ -24,8 +36,9 @@ export default [
         files: ['**/lwc/**/__tests__/**/*.js'],
         languageOptions: { globals: { ...globals.node, ...globals.jest } },
         rules: {
-            // Tests wait for promises and timers on purpose.
-            '@lwc/lwc/no-async-operation': 'off'
+            // Tests wait for timers on purpose and drive wire adapters directly (adapter.emit()).
+            '@lwc/lwc/no-async-operation': 'off',
+            '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off'
         }
     }
 ];

@@ -29,7 +29,14 @@ declare module 'lightning/uiRecordApi' {
         apiName: string;
         fields: Record<string, FieldValue>;
     }
-    export const getRecord: WireAdapterConstructor<any, RecordRepresentation, any>;
+    /** What an LDS wire adapter provisions: data once loaded, or an error. */
+    export interface WireResult<T> {
+        data?: T;
+        error?: unknown;
+    }
+    export const getRecord: WireAdapterConstructor<any, WireResult<RecordRepresentation>, any>;
+    export const getRecords: WireAdapterConstructor<any, WireResult<{ results: { statusCode: number; result: RecordRepresentation }[] }>, any>;
+    export function updateRecord(recordInput: { fields: Record<string, unknown> }): Promise<RecordRepresentation>;
     export function getFieldValue(record: RecordRepresentation | undefined, field: unknown): unknown;
     export function getFieldDisplayValue(record: RecordRepresentation | undefined, field: unknown): string | null | undefined;
     export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Promise<void>;
@@ -37,12 +44,12 @@ declare module 'lightning/uiRecordApi' {
 
 declare module 'lightning/uiRelatedListApi' {
     import type { WireAdapterConstructor } from 'lwc';
-    import type { RecordRepresentation } from 'lightning/uiRecordApi';
+    import type { RecordRepresentation, WireResult } from 'lightning/uiRecordApi';
     export interface RelatedListRecordCollection {
         records: RecordRepresentation[];
         count: number;
     }
-    export const getRelatedListRecords: WireAdapterConstructor<any, RelatedListRecordCollection, any>;
+    export const getRelatedListRecords: WireAdapterConstructor<any, WireResult<RelatedListRecordCollection>, any>;
 }
 
 declare module 'lightning/empApi' {
