@@ -1,0 +1,3 @@
+trigger PaymentInstrumentTrigger on PaymentInstrument__c(before insert) {
+    PaymentInstrumentTriggerHandler.handle(Trigger.new);
+}

@@ -1,0 +1,3 @@
+trigger PaymentProviderTrigger on PaymentProvider__c(before insert, before update) {
+    PaymentProviderTriggerHandler.handle(Trigger.new);
+}
