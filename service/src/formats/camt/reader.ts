@@ -52,6 +52,7 @@ export class CamtReader {
   private readonly fileName: string;
   private readonly maxBytes: number;
   private bytes = 0;
+  private started = false;
 
   private readonly names: string[] = [];
   /** Path of each open element below the innermost context, by depth. */
@@ -95,7 +96,8 @@ export class CamtReader {
         line: parser.line,
       });
     });
-    parser.on('error', (error) => this.fail(error.message.replace(/^[^:]*:\d+:\d+: /, '')));
+    // saxes prefixes its messages with the position, which fail() already states.
+    parser.on('error', (error) => this.fail(error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')));
     parser.on('opentag', (tag) => this.open(tag));
     parser.on('closetag', () => this.close());
     parser.on('text', (text) => this.appendText(text));
@@ -111,13 +113,25 @@ export class CamtReader {
         { file: this.fileName, limit: this.maxBytes },
       );
     }
-    const text = this.decoder.write(chunk);
-    if (text) this.parser.write(text);
+    this.feed(this.decoder.write(chunk));
+  }
+
+  private feed(text: string): void {
+    if (!text) return;
+    if (!this.started) {
+      // saxes would only complain about "text outside the root" at the very end of a large file.
+      const first = /\S/.exec(text);
+      if (!first) return;
+      if (text[first.index] !== '<') {
+        this.fail(`not an XML document: it starts with "${text.slice(first.index, first.index + 20).trim()}"`, 1);
+      }
+      this.started = true;
+    }
+    this.parser.write(text);
   }
 
   end(): StatementFile {
-    const rest = this.decoder.end();
-    if (rest) this.parser.write(rest);
+    this.feed(this.decoder.end());
     this.parser.close();
     if (this.decoder.replaced) {
       this.fileWarnings.push({

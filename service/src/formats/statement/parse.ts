@@ -27,10 +27,6 @@ export const DEFAULT_MAX_STATEMENT_BYTES = DEFAULT_MAX_BYTES;
 const loadMt940 = () => import('../mt940/index.js');
 const loadCsv = () => import('../csv/index.js');
 
-async function profileNames(): Promise<string> {
-  const { listCsvProfiles } = await loadCsv();
-  return listCsvProfiles().join(', ');
-}
 
 async function read(input: Buffer, format: StatementFormatOption, options: ParseStatementOptions): Promise<StatementFile> {
   const fileName = options.fileName ?? 'input';
@@ -45,10 +41,15 @@ async function read(input: Buffer, format: StatementFormatOption, options: Parse
   }
   const detected = detectFormat(input);
   if (detected !== 'unknown') return read(input, detected, options);
+  // A CSV export is recognised only when its header row fits exactly one of the built-in profiles.
+  const csv = await loadCsv();
+  const profile = csv.detectCsvProfile(input, options.encoding);
+  if (profile) return csv.readCsv(input, profile, common);
+  const profiles = csv.listCsvProfiles().map((known) => known.id).join(', ');
   throw invalid(
     'STATEMENT_FORMAT_UNKNOWN',
-    `${fileName}: neither camt XML nor MT940/MT942; for a CSV export choose a profile with ` +
-      `--format csv:PROFILE (${await profileNames()})`,
+    `${fileName}: neither camt XML, MT940/MT942 nor a CSV export with known columns; for another ` +
+      `CSV export choose a profile with --format csv:PROFILE (${profiles})`,
     { file: fileName },
   );
 }
