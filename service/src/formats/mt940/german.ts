@@ -54,7 +54,22 @@ export function parseGerman(text: string): Information {
   } else {
     info.remittance = clean(joinSlices(purposeParts));
   }
+  if (isReturn(info)) info.returnReason = returnReason(purposeParts.join(''));
   return info;
+}
+
+/** Business transaction codes of returned SEPA credit transfers and direct debits. */
+const RETURN_CODES = new Set(['108', '109', '159', '160', '182', '184']);
+const RETURN_WORDS = /R(UE|Ü)CK(LASTSCHRIFT|BUCHUNG|UEBERWEISUNG|GABE)|RETOURE?|RETURN/i;
+const REASON = /\b(AC0[1-6]|AC13|AG0[1-2]|AM0[1-9]|BE0[1-5]|CNOR|DNOR|FF0[1-5]|MD0[1-7]|MS0[2-3]|RC01|RR0[1-4]|SL01|FOCR|DUPL|TECH|FRAD|CUST|UPAY)\b/;
+
+function isReturn(info: Information): boolean {
+  return RETURN_CODES.has(info.transactionCode ?? '') || RETURN_WORDS.test(info.postingText ?? '');
+}
+
+/** The ISO 20022 return reason that German banks write into the purpose text of a return. */
+function returnReason(purpose: string): string | null {
+  return REASON.exec(purpose)?.[1] ?? null;
 }
 
 /**
