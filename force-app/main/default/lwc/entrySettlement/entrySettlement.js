@@ -14,11 +14,12 @@ import OPEN_FIELD from '@salesforce/schema/Entry__c.OpenAmount__c';
 import ASSIGNED_FIELD from '@salesforce/schema/Entry__c.AssignedAmount__c';
 import EXPECTED_FIELD from '@salesforce/schema/Entry__c.ExpectedAmount__c';
 import OUTSTANDING_FIELD from '@salesforce/schema/Entry__c.Amount__c';
+import PAYABLE_FIELD from '@salesforce/schema/Entry__c.PayableAmount__c';
 import CBS_FIELD from '@salesforce/schema/Entry__c.CancellationCBS__c';
 import { getAvailablePayments, settle, undoSettlement } from 'c/cmApex';
 import { errorText } from 'c/cmErrors';
 import { absMinor, fromMinor, toMinor } from 'c/cmMoney';
-const FIELDS = [NAME_FIELD, STATUS_FIELD, CURRENCY_FIELD, ACCOUNT_FIELD, OPEN_FIELD, ASSIGNED_FIELD, EXPECTED_FIELD, OUTSTANDING_FIELD, CBS_FIELD];
+const FIELDS = [NAME_FIELD, STATUS_FIELD, CURRENCY_FIELD, ACCOUNT_FIELD, OPEN_FIELD, ASSIGNED_FIELD, EXPECTED_FIELD, OUTSTANDING_FIELD, PAYABLE_FIELD, CBS_FIELD];
 const ITEM_FIELDS = [
     'EntryItem__c.Id',
     'EntryItem__c.Name',
@@ -101,8 +102,9 @@ export default class EntrySettlement extends LightningElement {
     get isReceivable() {
         return (toMinor(this.openAmount) ?? 0n) >= 0n;
     }
-    get outstandingMagnitude() {
-        return fromMinor(absMinor(toMinor(this.outstandingAmount) ?? 0n));
+    /** What new payments may still cover: outstanding plus what pending payments are expected to bring. */
+    get payableMagnitude() {
+        return fromMinor(absMinor(toMinor(getFieldValue(this.record, PAYABLE_FIELD)) ?? 0n));
     }
     get itemRows() {
         const currency = this.currency ?? '';
@@ -141,7 +143,7 @@ export default class EntrySettlement extends LightningElement {
         }));
     }
     get canSettle() {
-        return this.isOpen && this.paymentRows.length > 0 && absMinor(toMinor(this.outstandingAmount) ?? 0n) > 0n;
+        return this.isOpen && this.paymentRows.length > 0 && this.payableMagnitude !== '0.00';
     }
     get settleDisabled() {
         return this.busy || !this.allocation?.valid;

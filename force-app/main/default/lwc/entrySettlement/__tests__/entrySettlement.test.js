@@ -68,7 +68,7 @@ describe('c-entry-settlement', () => {
         ]);
     });
 
-    it('offers only incoming payments for a receivable, limited to the outstanding amount', async () => {
+    it('offers only incoming payments for a receivable, limited to the payable amount', async () => {
         const element = await build();
         const editor = $(element, 'c-cm-allocation-editor');
         expect(editor.total).toBe('790.00');
