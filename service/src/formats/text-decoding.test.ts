@@ -1,0 +1,34 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from './text-decoding.js';
+
+const samples: [string, string][] = [
+  ['cp850', 'Überweisung an MÜLLER GMBH, Straße 5, für Bürobedarf'],
+  ['cp852', 'Zapłata za fakturę, Łódź, ul. Świętokrzyska'],
+  ['iso-8859-15', 'Rechnung über 100 € für Škoda'],
+  ['windows-1252', '„Angebot“ für Café – 50 €'],
+];
+
+describe('decodeText', () => {
+  it.each(samples)('detects %s', (encoding, text) => {
+    const decoded = decodeText(iconv.encode(text, encoding));
+    expect(decoded.text).toBe(text);
+    expect(decoded.encoding).toBe(encoding);
+  });
+
+  it('takes valid UTF-8 as UTF-8 and drops a byte order mark', () => {
+    expect(decodeText(Buffer.from('\ufeffGrüße €', 'utf8'))).toEqual({ text: 'Grüße €', encoding: 'utf-8' });
+  });
+
+  it('reads Latin-1 umlauts as such, not as DOS box drawing', () => {
+    expect(decodeText(iconv.encode('Müller Gärtnerei Köln', 'latin1')).text).toBe('Müller Gärtnerei Köln');
+  });
+
+  it('uses the encoding the caller names', () => {
+    expect(decodeText(iconv.encode('Grüße', 'cp850'), 'cp850').text).toBe('Grüße');
+  });
+
+  it('refuses an encoding it does not know, naming the file', () => {
+    expect(() => decodeText(Buffer.from('x'), 'ebcdic-klingon', 'a.sta')).toThrow(/a\.sta: unknown encoding/);
+  });
+});
