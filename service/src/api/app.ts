@@ -68,6 +68,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerErrorHandling(app);
+  // the API speaks JSON only: other bodies get 415 instead of a confusing validation error
+  app.removeContentTypeParser('text/plain');
   registerAuth(app, deps.tenants);
   registerIdempotency(app, deps.db);
 

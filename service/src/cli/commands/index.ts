@@ -1,4 +1,11 @@
 import type { Command } from 'commander';
+import { registerDemo } from './demo.js';
+import { registerEntriesImport } from './entries-import.js';
+import { registerMigrate } from './migrate.js';
+import { registerOpenApi } from './openapi.js';
+import { registerServe } from './serve.js';
+import { registerApiKey, registerTenant } from './tenant.js';
+import { registerWorker } from './worker.js';
 import { registerMatch } from './match.js';
 import { registerSepaCreditTransfer } from './sepa-credit-transfer.js';
 import { registerSepaDirectDebit } from './sepa-direct-debit.js';
@@ -7,7 +14,16 @@ import { registerStatementParse } from './statement-parse.js';
 /** Each command lives in its own file and registers itself here. */
 type Register = (program: Command) => void;
 
-const registrars: Register[] = [registerMatch, registerStatementParse, registerSepaDirectDebit, registerSepaCreditTransfer];
+const registrars: Register[] = [
+  registerServe,
+  registerMigrate,
+  registerWorker,
+  registerTenant,
+  registerApiKey,
+  registerEntriesImport,
+  registerDemo,
+  registerOpenApi,
+  registerMatch, registerStatementParse, registerSepaDirectDebit, registerSepaCreditTransfer];
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);

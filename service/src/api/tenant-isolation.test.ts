@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHarness, type Harness } from './test-support/harness.js';
+
+/**
+ * A key of tenant B (with every scope a tenant can have) is pointed at tenant A's resources on
+ * every route of the API. It must neither see nor change anything of A. The route list comes
+ * from the OpenAPI document, so a new route without a case here fails this test.
+ */
+let h: Harness;
+const a: Record<string, string> = {};
+
+beforeAll(async () => {
+  h = await openHarness();
+  const w = h.tenantA.admin;
+  a.entry = (await h.call(w, { method: 'POST', url: '/v1/entries', payload: { number: 'A-1', type: 'Debit', currency: 'EUR', amount: '100.00', account: { name: 'A customer' } } })).body.id;
+  a.entry2 = (await h.call(w, { method: 'POST', url: '/v1/entries', payload: { number: 'A-2', type: 'Debit', currency: 'EUR', amount: '100.00', account: { name: 'A customer' } } })).body.id;
+  a.payment = (await h.call(w, { method: 'POST', url: '/v1/payments', payload: { type: 'Payment', currency: 'EUR', amount: '100.00', endToEndId: 'E2E-A' } })).body.id;
+  a.item = (await h.call(w, { method: 'POST', url: '/v1/settlements', payload: { allocations: [{ entryId: a.entry, paymentId: a.payment, amount: '40.00' }] } })).body.items[0].id;
+  a.refund = (await h.call(w, { method: 'POST', url: '/v1/refunds', payload: { paymentId: a.payment, amount: '10.00' } })).body.id;
+  a.job = (await h.call(w, { method: 'POST', url: '/v1/entries/imports', payload: { format: 'jsonl', content: '{}' } })).body.id;
+  a.key = (await h.call(w, { method: 'GET', url: '/v1/api-keys' })).body.items[0].id;
+  a.bPayment = (await h.call(h.tenantB.admin, { method: 'POST', url: '/v1/payments', payload: { type: 'Payment', currency: 'EUR', amount: '100.00' } })).body.id;
+});
+afterAll(() => h.close());
+
+type Case = { method: 'GET' | 'POST'; url: () => string; payload?: () => object; expect: (status: number, body: any) => void };
+const notFound = (status: number, body: any) => {
+  expect(status).toBe(404);
+  expect(body.code).toBe('NOT_FOUND');
+};
+const noneOfA = (status: number, body: any) => {
+  expect(status).toBe(200);
+  const ids = JSON.stringify(body);
+  for (const id of Object.values(a)) if (id !== a.bPayment) expect(ids).not.toContain(id);
+};
+
+const cases: Record<string, Case> = {
+  'POST /v1/entries': {
+    method: 'POST',
+    url: () => '/v1/entries',
+    payload: () => ({ number: 'A-1', type: 'Debit', currency: 'EUR', amount: '1.00', account: { name: 'B customer' } }),
+    expect: (status) => expect(status).toBe(201),
+  },
+  'GET /v1/entries': { method: 'GET', url: () => '/v1/entries?number=A-2', expect: noneOfA },
+  'GET /v1/entries/{id}': { method: 'GET', url: () => `/v1/entries/${a.entry}`, expect: notFound },
+  'GET /v1/entries/{id}/items': { method: 'GET', url: () => `/v1/entries/${a.entry}/items`, expect: notFound },
+  'POST /v1/entries/{id}/cancel': { method: 'POST', url: () => `/v1/entries/${a.entry}/cancel`, payload: () => ({ reason: 'x', strategy: 'Direct Refund' }), expect: notFound },
+  'POST /v1/entries/imports': { method: 'POST', url: () => '/v1/entries/imports', payload: () => ({ format: 'jsonl', content: '{}' }), expect: (s) => expect(s).toBe(202) },
+  'POST /v1/payments': {
+    method: 'POST',
+    url: () => '/v1/payments',
+    payload: () => ({ type: 'Payment', currency: 'EUR', amount: '1.00', endToEndId: 'E2E-A' }),
+    expect: (status) => expect(status).toBe(201),
+  },
+  'GET /v1/payments': { method: 'GET', url: () => '/v1/payments?endToEndId=E2E-A', expect: noneOfA },
+  'GET /v1/payments/{id}': { method: 'GET', url: () => `/v1/payments/${a.payment}`, expect: notFound },
+  'GET /v1/payments/{id}/items': { method: 'GET', url: () => `/v1/payments/${a.payment}/items`, expect: notFound },
+  'POST /v1/payments/{id}/status': { method: 'POST', url: () => `/v1/payments/${a.payment}/status`, payload: () => ({ status: 'Reversed' }), expect: notFound },
+  'POST /v1/settlements': {
+    method: 'POST',
+    url: () => '/v1/settlements',
+    payload: () => ({ allocations: [{ entryId: a.entry2, paymentId: a.bPayment, amount: '1.00' }] }),
+    expect: notFound,
+  },
+  'POST /v1/settlements/undo': { method: 'POST', url: () => '/v1/settlements/undo', payload: () => ({ entryItemIds: [a.item], reason: 'x' }), expect: notFound },
+  'POST /v1/refunds': { method: 'POST', url: () => '/v1/refunds', payload: () => ({ paymentId: a.payment, amount: '1.00' }), expect: notFound },
+  'GET /v1/refunds': { method: 'GET', url: () => `/v1/refunds?paymentId=${a.payment}`, expect: noneOfA },
+  'GET /v1/refunds/{id}': { method: 'GET', url: () => `/v1/refunds/${a.refund}`, expect: notFound },
+  'POST /v1/refunds/{id}/approve': { method: 'POST', url: () => `/v1/refunds/${a.refund}/approve`, expect: notFound },
+  'POST /v1/refunds/{id}/cancel': { method: 'POST', url: () => `/v1/refunds/${a.refund}/cancel`, payload: () => ({ reason: 'x' }), expect: notFound },
+  'POST /v1/refunds/{id}/status': { method: 'POST', url: () => `/v1/refunds/${a.refund}/status`, payload: () => ({ status: 'Pending' }), expect: notFound },
+  'GET /v1/jobs': { method: 'GET', url: () => '/v1/jobs', expect: noneOfA },
+  'GET /v1/jobs/{id}': { method: 'GET', url: () => `/v1/jobs/${a.job}`, expect: notFound },
+  'GET /v1/tenant': {
+    method: 'GET',
+    url: () => '/v1/tenant',
+    expect: (status, body) => {
+      expect(status).toBe(200);
+      expect(body.id).toBe(h.tenantB.tenantId);
+    },
+  },
+  'GET /v1/api-keys': { method: 'GET', url: () => '/v1/api-keys', expect: noneOfA },
+  'POST /v1/api-keys': { method: 'POST', url: () => '/v1/api-keys', payload: () => ({ name: 'b-extra', scopes: ['read'] }), expect: (s) => expect(s).toBe(201) },
+  'POST /v1/api-keys/{id}/revoke': { method: 'POST', url: () => `/v1/api-keys/${a.key}/revoke`, expect: notFound },
+  'POST /v1/tenants': { method: 'POST', url: () => '/v1/tenants', payload: () => ({ name: 'sneaky' }), expect: (s) => expect(s).toBe(403) },
+};
+
+describe('tenant isolation', () => {
+  it('has a case for every authenticated route of the API', async () => {
+    const doc = (await h.call(null, { method: 'GET', url: '/openapi.json' })).body;
+    const routes = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const authenticated = routes.filter((r) => r !== 'GET /health');
+    expect(authenticated.sort()).toEqual(Object.keys(cases).sort());
+  });
+
+  it.each(Object.entries(cases))("a key of tenant B on %s neither reads nor changes tenant A's data", async (_route, c) => {
+    const response = await h.call(h.tenantB.admin, {
+      method: c.method,
+      url: c.url(),
+      ...(c.payload ? { payload: c.payload() } : {}),
+    });
+    c.expect(response.status, response.body);
+  });
+
+  it("leaves tenant A's data exactly as it was", async () => {
+    const r = h.tenantA.admin;
+    expect((await h.call(r, { method: 'GET', url: `/v1/entries/${a.entry}` })).body).toMatchObject({ status: 'Open', assignedAmount: '-40.00' });
+    expect((await h.call(r, { method: 'GET', url: `/v1/payments/${a.payment}` })).body).toMatchObject({ status: 'Collected', assignedAmount: '40.00', blockedAmount: '10.00' });
+    expect((await h.call(r, { method: 'GET', url: `/v1/refunds/${a.refund}` })).body.status).toBe('Prepared');
+    expect((await h.call(r, { method: 'GET', url: `/v1/entries/${a.entry}/items` })).body.items).toHaveLength(1);
+    expect((await h.call(r, { method: 'GET', url: '/v1/entries?number=A-1' })).body.items).toHaveLength(1);
+    expect((await h.call(r, { method: 'GET', url: '/v1/api-keys' })).body.items.every((k: { revokedAt: unknown }) => k.revokedAt === null)).toBe(true);
+    expect((await h.call(r, { method: 'GET', url: '/v1/jobs' })).body.items).toHaveLength(1);
+  });
+});

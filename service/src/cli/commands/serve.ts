@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { buildApp } from '../../api/app.js';
+import { jobHandlers } from '../../jobs/handlers.js';
+import { Worker } from '../../jobs/worker.js';
+import { ensureDemo } from '../../runtime/demo.js';
+import { openServices } from '../../runtime/services.js';
+import { dbConfigFromEnv, describeDb } from '../../store/open-db.js';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the HTTP API (migrates the database first). With the embedded database the job worker runs in-process.')
+    .option('-p, --port <port>', 'port to listen on (env PORT)', process.env.PORT ?? '3000')
+    .option('--host <host>', 'interface to bind (env HOST)', process.env.HOST ?? '127.0.0.1')
+    .option('--demo', 'create and seed the demo tenant if missing and print a fresh demo API key')
+    .option('--no-worker', 'do not run the job worker in this process (run `cash worker` instead)')
+    .action(async (options: { port: string; host: string; demo?: boolean; worker: boolean }) => {
+      const config = dbConfigFromEnv();
+      const services = await openServices(config);
+      const app = await buildApp({ ...services, logger: process.env.LOG_LEVEL !== 'silent' });
+      const demo = options.demo ? await ensureDemo(services.ledger, services.tenants) : null;
+      // PGlite is one process's database, so its jobs must run here; with Postgres a worker dyno may take them
+      const worker = options.worker || services.db.kind === 'pglite' ? new Worker(services.jobs, jobHandlers(services.ledger), { log: (m) => app.log.info(m) }) : null;
+      worker?.start();
+      const address = await app.listen({ port: Number(options.port), host: options.host });
+      const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+      process.stdout.write(
+        [
+          '',
+          `Cash Management API listening on ${url}`,
+          `  database:  ${describeDb(config)}`,
+          `  docs:      ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
+          ...(demo
+            ? [
+                `  demo tenant ${demo.tenantId}${demo.seeded ? ' (seeded now)' : ''}`,
+                `  demo API key (admin): ${demo.key}`,
+                `  try: curl -H "Authorization: Bearer ${demo.key}" ${url}/v1/entries`,
+              ]
+            : []),
+          '',
+        ].join('\n'),
+      );
+      const stop = async () => {
+        await worker?.stop();
+        await app.close();
+        await services.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}
