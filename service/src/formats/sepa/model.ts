@@ -97,8 +97,9 @@ export interface PreparedRun {
   readonly blocks: readonly PaymentBlock[];
   readonly count: number;
   readonly totalMinor: bigint;
-  /** The block a transaction belongs to. */
-  blockKey(transaction: PreparedTransaction): string;
-  /** The valid transactions in run order; re-iterable, computed again from the source each time. */
-  transactions(): Iterable<PreparedTransaction>;
+  /**
+   * The valid transactions in run order, all or those of one block (by its key); re-iterable,
+   * computed again from the source each time.
+   */
+  transactions(blockKey?: string): Iterable<PreparedTransaction>;
 }

@@ -55,8 +55,7 @@ export function* writePain001(run: PreparedRun): Generator<string> {
     writeAccount(xml, 'DbtrAcct', run.account.iban);
     writeAgent(xml, 'DbtrAgt', run.account.bic, run.format);
     xml.leaf('ChrgBr', 'SLEV');
-    for (const tx of run.transactions()) {
-      if (run.blockKey(tx) !== block.key) continue;
+    for (const tx of run.transactions(block.key)) {
       writeTransaction(xml, run, tx);
       const chunk = xml.drain();
       if (chunk) yield chunk;

@@ -85,8 +85,7 @@ export function* writePain008(run: PreparedRun): Generator<string> {
     writeAgent(xml, 'CdtrAgt', run.account.bic, run.format);
     xml.leaf('ChrgBr', 'SLEV');
     writeCreditorSchemeId(xml, 'CdtrSchmeId', run.creditorId!);
-    for (const tx of run.transactions()) {
-      if (run.blockKey(tx) !== block.key) continue;
+    for (const tx of run.transactions(block.key)) {
       writeTransaction(xml, run, tx);
       const chunk = xml.drain();
       if (chunk) yield chunk;

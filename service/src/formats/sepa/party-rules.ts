@@ -22,6 +22,8 @@ export const needsBicAndAddress = (iban: string): boolean => NON_EEA_SEPA.has(ib
 export interface TextContext {
   readonly issues: Issues;
   readonly charset: SepaCharset;
+  /** Set when the run was checked already and is only being normalised again for writing. */
+  readonly trusted?: boolean;
 }
 
 /** Transliterates a text into the charset (warning when changed) and checks its length. */
@@ -37,16 +39,16 @@ export function sepaText(value: string, field: string, max: number, ctx: TextCon
   return text;
 }
 
-export function normaliseIban(value: string, field: string, issues: Issues): string {
+export function normaliseIban(value: string, field: string, issues: Issues, trusted = false): string {
   const iban = electronicFormatIBAN(value) ?? '';
-  if (!isValidIBAN(iban)) issues.problem('IBAN_INVALID', `${field} "${value}" is not a valid IBAN`, field);
+  if (!trusted && !isValidIBAN(iban)) issues.problem('IBAN_INVALID', `${field} "${value}" is not a valid IBAN`, field);
   return iban;
 }
 
-export function normaliseBic(value: string | undefined, field: string, issues: Issues): string | undefined {
+export function normaliseBic(value: string | undefined, field: string, issues: Issues, trusted = false): string | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const bic = value.replace(/\s+/g, '').toUpperCase();
-  if (!isValidBIC(bic)) issues.problem('BIC_INVALID', `${field} "${value}" is not a valid BIC`, field);
+  if (!trusted && !isValidBIC(bic)) issues.problem('BIC_INVALID', `${field} "${value}" is not a valid BIC`, field);
   return bic;
 }
 
@@ -128,8 +130,8 @@ export interface PartyInput {
 
 export function prepareParty(raw: PartyInput, field: string, ctx: TextContext, legacy: boolean): PreparedParty {
   const name = sepaText(raw.name, `${field}.name`, MAX_NAME, ctx);
-  const iban = normaliseIban(raw.iban, `${field}.iban`, ctx.issues);
-  const bic = normaliseBic(raw.bic, `${field}.bic`, ctx.issues);
+  const iban = normaliseIban(raw.iban, `${field}.iban`, ctx.issues, ctx.trusted);
+  const bic = normaliseBic(raw.bic, `${field}.bic`, ctx.issues, ctx.trusted);
   const address = prepareAddress(raw.address, `${field}.address`, ctx, legacy);
   return { name, iban, ...(bic ? { bic } : {}), ...(address ? { address } : {}) };
 }

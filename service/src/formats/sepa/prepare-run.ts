@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isValidCreditorId } from './identifiers.js';
-import { Issues } from './issues.js';
+import { DiscardedIssues, Issues } from './issues.js';
 import {
   isLegacyFormat,
   type PaymentBlock,
@@ -17,7 +17,7 @@ import {
   type SepaKind,
 } from './model.js';
 import { MAX_NAME, prepareParty, sepaText } from './party-rules.js';
-import type { SepaRunInput } from './run-json-schema.js';
+import type { RunTransaction, SepaRunInput } from './run-json-schema.js';
 import { checkId, checkRequestedDate, prepareTransaction, type TransactionContext } from './transaction-rules.js';
 
 export interface PrepareOptions {
@@ -49,8 +49,11 @@ function generatedMessageId(now: Date): string {
 /** Generated end-to-end ids carry the message id, so they are unique across files too. */
 const generatedEndToEndId = (messageId: string, index: number): string => `${messageId.slice(0, 24)}-${index + 1}`;
 
-const blockKeyOf = (tx: PreparedTransaction): string =>
-  tx.mandate ? `${tx.requestedDate}|${tx.mandate.scheme}|${tx.mandate.sequenceType}` : tx.requestedDate;
+/** One payment-information block per date, and for direct debits per scheme and sequence type. */
+const blockKeyOf = (raw: RunTransaction, runDate: string, kind: SepaKind): string => {
+  const date = raw.requestedDate ?? runDate;
+  return kind === 'direct-debit' && raw.mandate ? `${date}|${raw.mandate.scheme}|${raw.mandate.sequenceType}` : date;
+};
 
 export function prepareRun(input: SepaRunInput, options: PrepareOptions): PrepareResult {
   const { kind, format } = options;
@@ -96,7 +99,7 @@ export function prepareRun(input: SepaRunInput, options: PrepareOptions): Prepar
       for (const p of issues.problems) problems.push({ ...p, endToEndId });
       excluded.add(index);
     } else {
-      const key = blockKeyOf(tx);
+      const key = blockKeyOf(raw, input.requestedDate, kind);
       const block = blocks.get(key);
       if (block) {
         block.count += 1;
@@ -124,13 +127,15 @@ export function prepareRun(input: SepaRunInput, options: PrepareOptions): Prepar
     totalMinor: block.totalMinor,
   }));
 
-  function* transactions(): Iterable<PreparedTransaction> {
+  // Writing normalises each transaction again from the source instead of keeping it: the checks
+  // passed already, so the costly validity tests are skipped (trusted).
+  const trusted: TransactionContext = { ...fileCtx, issues: new DiscardedIssues(), trusted: true };
+  function* transactions(blockKey?: string): Iterable<PreparedTransaction> {
     let i = 0;
     for (const raw of input.transactions) {
-      if (!excluded.has(i)) {
+      if (!excluded.has(i) && (blockKey === undefined || blockKeyOf(raw, input.requestedDate, kind) === blockKey)) {
         const provided = raw.endToEndId && raw.endToEndId !== PLACEHOLDER_ID ? raw.endToEndId : undefined;
-        const issues = new Issues(i);
-        yield prepareTransaction(raw, i, provided ?? generatedEndToEndId(messageId, i), { ...fileCtx, issues });
+        yield prepareTransaction(raw, i, provided ?? generatedEndToEndId(messageId, i), trusted);
       }
       i += 1;
     }
@@ -149,7 +154,6 @@ export function prepareRun(input: SepaRunInput, options: PrepareOptions): Prepar
     blocks: paymentBlocks,
     count: paymentBlocks.reduce((n, b) => n + b.count, 0),
     totalMinor: paymentBlocks.reduce((n, b) => n + b.totalMinor, 0n),
-    blockKey: blockKeyOf,
     transactions,
   };
   return { run, problems: allProblems, warnings: allWarnings, excluded: [...excluded] };

@@ -5,11 +5,20 @@
  */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function parseIsoDate(value: string): Date | undefined {
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
-  if (!match) return undefined;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return toIsoDate(date) === value ? date : undefined;
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function parseIsoDate(value: string): Date | undefined {
+  if (!isIsoDate(value)) return undefined;
+  return new Date(`${value}T00:00:00Z`);
 }
 
 export function toIsoDate(date: Date): string {

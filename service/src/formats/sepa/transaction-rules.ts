@@ -11,7 +11,7 @@ import type { Issues } from './issues.js';
 import type { PreparedAmendment, PreparedMandate, PreparedTransaction, SepaKind } from './model.js';
 import { needsBicAndAddress, normaliseIban, prepareParty, sameBank, sepaText, type TextContext } from './party-rules.js';
 import type { RunMandate, RunTransaction } from './run-json-schema.js';
-import { isTarget2BusinessDay, nextBusinessDay, parseIsoDate, toIsoDate } from './target2-calendar.js';
+import { isIsoDate, isTarget2BusinessDay, nextBusinessDay, parseIsoDate, toIsoDate } from './target2-calendar.js';
 
 export const MIN_AMOUNT = 1n;
 export const MAX_AMOUNT = 99_999_999_999n;
@@ -101,11 +101,10 @@ function prepareAmendment(
 
 function prepareMandate(raw: RunMandate, debtorIban: string, date: string, issues: Issues): PreparedMandate {
   checkId(raw.id, 'mandate.id', issues);
-  const signed = parseIsoDate(raw.signatureDate);
-  const due = parseIsoDate(date);
-  if (!signed) {
+  if (!isIsoDate(raw.signatureDate)) {
     issues.problem('DATE_INVALID', `mandate.signatureDate "${raw.signatureDate}" is not a calendar date`, 'mandate.signatureDate');
-  } else if (due && signed.getTime() > due.getTime()) {
+  } else if (isIsoDate(date) && raw.signatureDate > date) {
+    // ISO calendar dates compare correctly as text.
     issues.problem('MANDATE_SIGNED_AFTER_COLLECTION', `mandate ${raw.id} is signed on ${raw.signatureDate}, after the collection date ${date}`, 'mandate.signatureDate');
   }
   const amendment = raw.amendment ? prepareAmendment(raw.amendment, debtorIban, issues) : undefined;

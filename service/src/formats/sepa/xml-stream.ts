@@ -13,13 +13,16 @@ const ESCAPES: Record<string, string> = {
   "'": '&apos;',
 };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+  return SPECIAL.test(value) ? value.replace(/[&<>"']/g, (char) => ESCAPES[char]!) : value;
 }
 
 export class XmlStream {
   private buffer = '';
   private readonly open: string[] = [];
+  private readonly pads: string[] = [''];
 
   constructor(private readonly indent = '  ') {}
 
@@ -69,6 +72,7 @@ export class XmlStream {
   }
 
   private pad(): string {
-    return this.indent.repeat(this.open.length);
+    const depth = this.open.length;
+    return this.pads[depth] ?? (this.pads[depth] = this.indent.repeat(depth));
   }
 }
