@@ -5,7 +5,6 @@
 import getAvailablePaymentsMethod from '@salesforce/apex/CashManagementController.getAvailablePayments';
 import getOpenEntriesMethod from '@salesforce/apex/CashManagementController.getOpenEntries';
 import getReconciliationItemsMethod from '@salesforce/apex/CashManagementController.getReconciliationItems';
-import getPaymentRunCandidatesMethod from '@salesforce/apex/CashManagementController.getPaymentRunCandidates';
 import getDashboardMethod from '@salesforce/apex/CashManagementController.getDashboard';
 import settleMethod from '@salesforce/apex/CashManagementController.settle';
 import settleStatementItemsMethod from '@salesforce/apex/CashManagementController.settleStatementItems';
@@ -18,7 +17,6 @@ import startPaymentRunMethod from '@salesforce/apex/CashManagementController.sta
 export const getAvailablePayments = getAvailablePaymentsMethod;
 export const getOpenEntries = getOpenEntriesMethod;
 export const getReconciliationItems = getReconciliationItemsMethod;
-export const getPaymentRunCandidates = getPaymentRunCandidatesMethod;
 export const getDashboard = getDashboardMethod;
 /** Settles entries against payments; resolves to the ids of the entry items written. */
 export function settle(allocations) {
@@ -42,9 +40,11 @@ export function createRefund(paymentId, amount, reason) {
 export function retrieveStatements(bankAccountId, fromDate, toDate) {
     return retrieveStatementsMethod({ bankAccountId, fromDate, toDate });
 }
-export function importStatementFile(bankAccountId, contentDocumentId) {
-    return importStatementFileMethod({ bankAccountId, contentDocumentId });
+/** Imports a statement file uploaded to Salesforce Files (the ContentVersion the upload created). */
+export function importStatementFile(bankAccountId, contentVersionId) {
+    return importStatementFileMethod({ bankAccountId, contentVersionId });
 }
-export function startPaymentRun(runType, bankAccountId, executionDate, entryIds) {
-    return startPaymentRunMethod({ runType, bankAccountId, executionDate, entryIds });
+/** Starts a payment run; with `preview` the service only reports what it would include and exclude. */
+export function startPaymentRun(runType, bankAccountId, executionDate, preview) {
+    return startPaymentRunMethod({ runType, bankAccountId, executionDate, preview });
 }

@@ -4,7 +4,6 @@
 import getAvailablePaymentsMethod from '@salesforce/apex/CashManagementController.getAvailablePayments';
 import getOpenEntriesMethod from '@salesforce/apex/CashManagementController.getOpenEntries';
 import getReconciliationItemsMethod from '@salesforce/apex/CashManagementController.getReconciliationItems';
-import getPaymentRunCandidatesMethod from '@salesforce/apex/CashManagementController.getPaymentRunCandidates';
 import getDashboardMethod from '@salesforce/apex/CashManagementController.getDashboard';
 import settleMethod from '@salesforce/apex/CashManagementController.settle';
 import settleStatementItemsMethod from '@salesforce/apex/CashManagementController.settleStatementItems';
@@ -60,21 +59,6 @@ export interface ReconciliationFilter {
 
 export type RunType = 'Direct Debit' | 'Credit Transfer';
 
-export interface PaymentRunCandidate {
-    id: string;
-    name: string;
-    accountName: string | null;
-    payable: string;
-    currency: string;
-    dueDate: string | null;
-    excludeFromPaymentRun: boolean;
-    hasErrors: boolean;
-    errorMessage: string | null;
-    creditApproval: string | null;
-    hasActiveMandate: boolean;
-    hasIban: boolean;
-}
-
 export interface DashboardCurrency {
     currency: string;
     openReceivables: string;
@@ -114,7 +98,6 @@ export interface StatementItemSettlement {
 export const getAvailablePayments = getAvailablePaymentsMethod;
 export const getOpenEntries = getOpenEntriesMethod;
 export const getReconciliationItems = getReconciliationItemsMethod;
-export const getPaymentRunCandidates = getPaymentRunCandidatesMethod;
 export const getDashboard = getDashboardMethod;
 
 /** Settles entries against payments; resolves to the ids of the entry items written. */
@@ -145,10 +128,12 @@ export function retrieveStatements(bankAccountId: string, fromDate: string, toDa
     return retrieveStatementsMethod({ bankAccountId, fromDate, toDate }) as Promise<string>;
 }
 
-export function importStatementFile(bankAccountId: string, contentDocumentId: string): Promise<string> {
-    return importStatementFileMethod({ bankAccountId, contentDocumentId }) as Promise<string>;
+/** Imports a statement file uploaded to Salesforce Files (the ContentVersion the upload created). */
+export function importStatementFile(bankAccountId: string, contentVersionId: string): Promise<string> {
+    return importStatementFileMethod({ bankAccountId, contentVersionId }) as Promise<string>;
 }
 
-export function startPaymentRun(runType: RunType, bankAccountId: string, executionDate: string, entryIds: string[]): Promise<string> {
-    return startPaymentRunMethod({ runType, bankAccountId, executionDate, entryIds }) as Promise<string>;
+/** Starts a payment run; with `preview` the service only reports what it would include and exclude. */
+export function startPaymentRun(runType: RunType, bankAccountId: string, executionDate: string, preview: boolean): Promise<string> {
+    return startPaymentRunMethod({ runType, bankAccountId, executionDate, preview }) as Promise<string>;
 }

@@ -48,15 +48,15 @@ describe('c/cmApex', () => {
         await cancelEntry('e1', 'Invoice canceled', 'Prepared Refund');
         await expect(createRefund('p1', '12.00', 'Overpayment')).resolves.toBe('a07000000000001AAA');
         await expect(retrieveStatements('b1', '2026-11-01', '2026-11-26')).resolves.toBe('corr-1');
-        await expect(importStatementFile('b1', '069000000000001AAA')).resolves.toBe('corr-2');
-        await expect(startPaymentRun('Direct Debit', 'b1', '2026-12-01', ['e1'])).resolves.toBe('corr-3');
+        await expect(importStatementFile('b1', '068000000000001AAA')).resolves.toBe('corr-2');
+        await expect(startPaymentRun('Direct Debit', 'b1', '2026-12-01', true)).resolves.toBe('corr-3');
 
         expect(undoSettlementMethod).toHaveBeenCalledWith({ entryItemIds: ['i1'], reason: 'Wrong customer' });
         expect(cancelEntryMethod).toHaveBeenCalledWith({ entryId: 'e1', reason: 'Invoice canceled', creditBalanceStrategy: 'Prepared Refund' });
         expect(createRefundMethod).toHaveBeenCalledWith({ paymentId: 'p1', amount: '12.00', reason: 'Overpayment' });
         expect(retrieveStatementsMethod).toHaveBeenCalledWith({ bankAccountId: 'b1', fromDate: '2026-11-01', toDate: '2026-11-26' });
-        expect(importStatementFileMethod).toHaveBeenCalledWith({ bankAccountId: 'b1', contentDocumentId: '069000000000001AAA' });
-        expect(startPaymentRunMethod).toHaveBeenCalledWith({ runType: 'Direct Debit', bankAccountId: 'b1', executionDate: '2026-12-01', entryIds: ['e1'] });
+        expect(importStatementFileMethod).toHaveBeenCalledWith({ bankAccountId: 'b1', contentVersionId: '068000000000001AAA' });
+        expect(startPaymentRunMethod).toHaveBeenCalledWith({ runType: 'Direct Debit', bankAccountId: 'b1', executionDate: '2026-12-01', preview: true });
     });
 
     it('lets Apex errors reach the caller', async () => {
