@@ -30,6 +30,8 @@ export type CsvField =
   | 'counterpartyIban'
   | 'counterpartyBic'
   | 'counterpartyOther'
+  /** On debit rows, the counterparty's id comes from this column instead (the payee). */
+  | 'counterpartyOtherDebit'
   | 'mandateId'
   | 'creditorId'
   | 'creditorReference'
@@ -64,6 +66,11 @@ export interface CsvProfile {
   groupBy: CsvField[];
   /** Status column values (upper-cased) → item status; rows without a match are BOOK. */
   statusMap?: Record<string, EntryStatus>;
+  /**
+   * How the charges columns are signed: "cost-positive" (Adyen: 0.30 is a cost) or
+   * "cost-negative" (PayPal: -4.25 is a cost, +1.20 a fee given back on a refund).
+   */
+  chargesSign?: 'cost-positive' | 'cost-negative';
   /** Used when the file has no currency column. */
   defaultCurrency?: string;
 }

@@ -4,7 +4,9 @@ import { invalid } from '../../domain/errors.js';
 import { addDecimals, formatAmount, negate, type Decimal } from '../statement/amount.js';
 import type { Statement, StatementFile, StatementItem } from '../statement/model.js';
 import { decodeText } from '../text-decoding.js';
+import { reference as sepaReference } from '../mt940/information.js';
 import { asBic, asIban } from '../mt940/parties.js';
+import { classifyReference, type ClassifiedReference } from '../statement/creditor-reference.js';
 import { findColumns, type ColumnMap } from './header.js';
 import type { CsvField, CsvProfile } from './profile.js';
 import { detectDateOrder, formatCsvAmount, parseCsvAmount, parseCsvDate, type DateOrder } from './values.js';
@@ -30,6 +32,7 @@ interface ReadRow {
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];
+const RF_IN_TEXT = /\bRF\d{2}(?: ?[0-9A-Z]{1,4}){1,6}\b/;
 
 /**
  * Reads a bank or PSP CSV export through a mapping profile into the statement model: one item
@@ -52,7 +55,14 @@ export function readCsvWithProfile(input: Buffer, profile: CsvProfile, options: 
   const data = rows.slice(columns.headerRow + 1).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const order = reader.dateOrder(data);
   const read = data.map((row) => reader.read(row, order));
-  return { format: `csv:${profile.id}`, statements: toStatements(read) };
+  // Exports often name the account in the lines above the header ("Account;DE89…").
+  const preambleIban =
+    rows
+      .slice(0, columns.headerRow)
+      .flatMap((r) => r.cells)
+      .map((cell) => asIban(cell))
+      .find(Boolean) ?? null;
+  return { format: `csv:${profile.id}`, statements: toStatements(read, preambleIban) };
 }
 
 function parseRows(text: string, fileName: string): Row[] {
@@ -100,21 +110,22 @@ class RowReader {
     const currencyText = this.value(row, 'currency')?.toUpperCase() ?? this.profile.defaultCurrency ?? null;
     const currency = currencyText && isCurrency(currencyText) ? currencyText : null;
     if (currencyText && !currency) throw this.malformed(row, 'currency', `"${currencyText}" is not a currency code`);
-    const signed = this.signedAmount(row);
+    const { value: signed, debit } = this.signedAmount(row);
     const bookingDate = this.date(row, 'bookingDate', order);
     const valueDate = this.value(row, 'valueDate') ? this.date(row, 'valueDate', order) : bookingDate;
-    const creditDebit = signed.units < 0n ? 'DBIT' : 'CRDT';
+    const creditDebit = debit ? 'DBIT' : 'CRDT';
     const amount = formatCsvAmount(signed, currency);
     const charges = this.charges(row);
     const gross = this.gross(row);
     const grossCurrency = this.value(row, 'grossCurrency')?.toUpperCase() ?? currency;
     const guard = this.columns.fields.accountServicerReferenceGuard;
     const reference = guard && !this.value(row, 'accountServicerReferenceGuard') ? null : this.value(row, 'accountServicerReference');
-    const counterparty = this.counterparty(row);
+    const counterparty = this.counterparty(row, debit);
     const statusText = this.value(row, 'status')?.toUpperCase();
     const status = (statusText && this.profile.statusMap?.[statusText]) || 'BOOK';
     const remittance = this.value(row, 'remittance');
-    const endToEndId = this.value(row, 'endToEndId');
+    const endToEndId = sepaReference(this.value(row, 'endToEndId'));
+    const creditorReference = this.creditorReference(row, remittance);
     const type = this.value(row, 'type');
     const chargesText = charges ? formatAmount(charges, currency) : null;
     const item: StatementItem = {
@@ -127,7 +138,8 @@ class RowReader {
       valueDate,
       remittanceInformation: remittance,
       endToEndId,
-      creditorReference: this.value(row, 'creditorReference'),
+      creditorReference: creditorReference?.reference ?? null,
+      creditorReferenceType: creditorReference?.type ?? null,
       counterparty,
       bankTransactionCode: null,
       proprietaryBankTransactionCode: type,
@@ -150,7 +162,8 @@ class RowReader {
           uetr: null,
           accountServicerReference: reference,
           remittanceInformation: remittance,
-          creditorReference: this.value(row, 'creditorReference'),
+          creditorReference: creditorReference?.reference ?? null,
+          creditorReferenceType: creditorReference?.type ?? null,
           counterparty,
           returnReason: null,
           charges: chargesText,
@@ -174,6 +187,15 @@ class RowReader {
     };
   }
 
+  /** A reference column, else an RF creditor reference written into the remittance text. */
+  private creditorReference(row: Row, remittance: string | null): ClassifiedReference | null {
+    const column = this.value(row, 'creditorReference');
+    if (column) return classifyReference(column, null);
+    const rf = remittance ? RF_IN_TEXT.exec(remittance) : null;
+    const classified = rf ? classifyReference(rf[0], null) : null;
+    return classified?.type === 'RF' ? classified : null;
+  }
+
   /** First non-empty value among the field's columns. */
   private value(row: Row, field: CsvField): string | null {
     for (const index of this.columns.fields[field] ?? []) {
@@ -191,14 +213,15 @@ class RowReader {
     return value;
   }
 
-  private signedAmount(row: Row): Decimal {
+  /** The amount with its direction; a zero in a debit column is still a debit. */
+  private signedAmount(row: Row): { value: Decimal; debit: boolean } {
     const amount = this.optionalAmount(row, 'amount');
-    if (amount) return amount;
+    if (amount) return { value: amount, debit: amount.units < 0n };
     const debit = this.optionalAmount(row, 'debit');
     const credit = this.optionalAmount(row, 'credit');
     if (debit && credit) throw this.malformed(row, 'debit', 'both a debit and a credit amount');
-    if (debit) return debit.units < 0n ? debit : negate(debit);
-    if (credit) return credit;
+    if (debit) return { value: debit.units < 0n ? debit : negate(debit), debit: true };
+    if (credit) return { value: credit, debit: false };
     throw this.malformed(row, this.columns.fields.amount ? 'amount' : 'credit', 'no amount');
   }
 
@@ -210,6 +233,7 @@ class RowReader {
     return this.optionalAmount(row, 'grossCredit');
   }
 
+  /** Charges as a cost (positive); negative when fees are given back, as on a PayPal refund. */
   private charges(row: Row): Decimal | undefined {
     let total: Decimal | undefined;
     for (const index of this.columns.charges) {
@@ -217,18 +241,20 @@ class RowReader {
       if (!text) continue;
       const value = parseCsvAmount(text, this.columns.variant.decimalSeparator);
       if (!value) throw this.malformedAt(row, `charges "${text}" is not an amount`);
-      const absolute = value.units < 0n ? negate(value) : value;
-      total = total ? addDecimals(total, absolute) : absolute;
+      total = total ? addDecimals(total, value) : value;
     }
-    return total && total.units !== 0n ? total : undefined;
+    if (!total || total.units === 0n) return undefined;
+    return this.profile.chargesSign === 'cost-negative' ? negate(total) : total;
   }
 
-  private counterparty(row: Row): StatementItem['counterparty'] {
+  private counterparty(row: Row, debit: boolean): StatementItem['counterparty'] {
     const name = this.value(row, 'counterpartyName');
     const ibanText = this.value(row, 'counterpartyIban');
     const iban = asIban(ibanText) ?? null;
     const bic = asBic(this.value(row, 'counterpartyBic')) ?? null;
-    const other = this.value(row, 'counterpartyOther') ?? (iban ? null : ibanText);
+    const payee = debit && this.columns.fields.counterpartyOtherDebit;
+    const otherText = payee ? this.value(row, 'counterpartyOtherDebit') : this.value(row, 'counterpartyOther');
+    const other = otherText ?? (iban ? null : ibanText);
     if (!name && !iban && !bic && !other) return null;
     return { name, iban, bic, other };
   }
@@ -258,7 +284,7 @@ class RowReader {
   }
 }
 
-function toStatements(rows: ReadRow[]): Statement[] {
+function toStatements(rows: ReadRow[], preambleIban: string | null): Statement[] {
   const groups = new Map<string, ReadRow[]>();
   for (const row of rows) groups.set(row.group, [...(groups.get(row.group) ?? []), row]);
   return [...groups.values()].map((group) => {
@@ -268,7 +294,11 @@ function toStatements(rows: ReadRow[]): Statement[] {
     return {
       id: first.statementId,
       kind: 'statement',
-      account: { iban: first.accountIban, other: first.accountOther, currency },
+      account: {
+        iban: first.accountIban ?? (first.accountOther ? null : preambleIban),
+        other: first.accountOther,
+        currency,
+      },
       openingBalance: balances?.opening ?? null,
       closingBalance: balances?.closing ?? null,
       items: group.map((r) => r.item),
@@ -279,24 +309,27 @@ function toStatements(rows: ReadRow[]): Statement[] {
 
 /**
  * Opening and closing balances from a balance-after-row column. Exports list rows oldest or
- * newest first; the order in which the balances follow from the amounts is the one used.
+ * newest first: the order in which more balances follow from their neighbours' is taken, and the
+ * dates decide a tie. Rows that are not booked do not move the balance and are left out.
  */
 function runningBalances(rows: ReadRow[], currency: string | null) {
-  if (rows.length === 0 || rows.some((r) => r.balance === undefined)) return null;
   const booked = rows.filter((r) => r.item.status === 'BOOK');
-  const first = rows[0]!;
-  const last = rows.at(-1)!;
-  const total = booked.reduce<Decimal>((sum, r) => addDecimals(sum, r.signed), { units: 0n, scale: 0 });
-  const ascendingOpening = addDecimals(first.balance!, negate(first.signed));
-  const descendingOpening = addDecimals(last.balance!, negate(last.signed));
-  const holds = (opening: Decimal, closing: Decimal) =>
-    addDecimals(addDecimals(opening, total), negate(closing)).units === 0n;
-  const descending = !holds(ascendingOpening, last.balance!) && holds(descendingOpening, first.balance!);
-  const opening = descending ? descendingOpening : ascendingOpening;
-  const closing = descending ? first : last;
-  const dateOf = (r: ReadRow) => r.item.bookingDate;
+  if (booked.length === 0 || booked.some((r) => r.balance === undefined)) return null;
+  const same = (a: Decimal, b: Decimal) => addDecimals(a, negate(b)).units === 0n;
+  let ascending = 0;
+  let descending = 0;
+  for (let i = 1; i < booked.length; i += 1) {
+    const [earlier, later] = [booked[i - 1]!, booked[i]!];
+    if (same(addDecimals(earlier.balance!, later.signed), later.balance!)) ascending += 1;
+    if (same(addDecimals(later.balance!, earlier.signed), earlier.balance!)) descending += 1;
+  }
+  const firstDate = booked[0]!.item.bookingDate ?? '';
+  const lastDate = booked.at(-1)!.item.bookingDate ?? '';
+  const newestFirst = descending > ascending || (descending === ascending && firstDate > lastDate);
+  const oldest = newestFirst ? booked.at(-1)! : booked[0]!;
+  const newest = newestFirst ? booked[0]! : booked.at(-1)!;
   return {
-    opening: { amount: formatAmount(opening, currency), date: dateOf(descending ? last : first) },
-    closing: { amount: formatAmount(closing.balance!, currency), date: dateOf(closing) },
+    opening: { amount: formatAmount(addDecimals(oldest.balance!, negate(oldest.signed)), currency), date: oldest.item.bookingDate },
+    closing: { amount: formatAmount(newest.balance!, currency), date: newest.item.bookingDate },
   };
 }

@@ -16,6 +16,7 @@ export const adyenSettlementDetailsProfile: CsvProfile = {
   description: 'Adyen Settlement details report (one statement per batch and net currency)',
   required: ['bookingDate', 'debit', 'credit', 'currency', 'statementId'],
   groupBy: ['statementId', 'accountOther', 'currency'],
+  chargesSign: 'cost-positive',
   variants: [
     {
       name: 'en',

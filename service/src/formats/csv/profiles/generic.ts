@@ -25,7 +25,8 @@ const COMMON = {
   counterpartyOther: ['Bank Account', 'Account', 'Kontonummer'],
   mandateId: ['Mandate Reference', 'Mandatsreferenz'],
   creditorId: ['Creditor ID', 'Gläubiger ID', 'Glaeubiger ID'],
-  type: ['Type', 'Transaction Type', 'Umsatzart', 'Mutatiesoort', 'Code'],
+  type: ['Type', 'Transaction Type', 'Umsatzart', 'Buchungstext', 'Mutatiesoort', 'Code'],
+  status: ['Status', 'Info'],
   accountIban: ['Account IBAN', 'Auftragskonto', 'Rekening'],
 };
 
@@ -34,6 +35,10 @@ export const genericProfile: CsvProfile = {
   description: 'Bank CSV with common column names (EN, DE, NL, FR, ES); signed amount or debit/credit',
   required: ['bookingDate'],
   groupBy: ['accountIban', 'currency'],
+  statusMap: {
+    BOOKED: 'BOOK', PENDING: 'PDNG', 'UMSATZ GEBUCHT': 'BOOK', 'UMSATZ VORGEMERKT': 'PDNG', VORGEMERKT: 'PDNG',
+    GEBUCHT: 'BOOK',
+  },
   variants: [
     {
       name: 'en',
