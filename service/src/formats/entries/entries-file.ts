@@ -27,8 +27,10 @@ function checked(line: number, value: unknown): EntryRecord {
   if (Value.Check(EntryCreate, cleaned)) return { line, input: cleaned as EntryInput };
   const first = [...Value.Errors(EntryCreate, cleaned)][0];
   const where = first?.path ? first.path.replace(/^\//, '').replace(/\//g, '.') : 'record';
-  const message =
-    first?.schema && first.path && first.value === undefined ? `${where} is required` : `${where}: ${first?.message ?? 'invalid'}`;
+  let message = `${where}: ${first?.message ?? 'invalid'}`;
+  if (first && first.value === undefined) message = `${where} is required`;
+  // TypeBox names unions generically; say which value was refused instead
+  else if (first?.message === 'Expected union value') message = `${where}: ${JSON.stringify(first.value)} is not allowed here`;
   return { line, error: { code: 'VALIDATION_FAILED', message } };
 }
 
@@ -45,6 +47,12 @@ function fromJsonLines(text: string): EntryRecord[] {
   return records;
 }
 
+/** Spreadsheets in much of Europe write semicolons, because the comma is the decimal separator. */
+function delimiterOf(text: string): string {
+  const header = text.slice(0, text.indexOf('\n') >>> 0);
+  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
 function fromCsv(text: string): EntryRecord[] {
   const rows = parse(text, {
     columns: true,
@@ -53,7 +61,7 @@ function fromCsv(text: string): EntryRecord[] {
     bom: true,
     info: true,
     relax_column_count: true,
-    delimiter: [',', ';'],
+    delimiter: delimiterOf(text),
   }) as { record: Record<string, string>; info: { lines: number } }[];
   return rows.map(({ record, info }) => {
     const unknown = Object.keys(record).filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
