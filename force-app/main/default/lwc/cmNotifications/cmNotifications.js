@@ -36,6 +36,14 @@ export function toNotification(raw) {
 export function isFinal(notification) {
     return notification.status === 'succeeded' || notification.status === 'failed';
 }
+/** Whether the notification's payload names the record (statement item, payment, bank account, …). */
+export function mentions(notification, recordId) {
+    if (!recordId || !notification.payload) {
+        return false;
+    }
+    // Salesforce ids appear in 15- or 18-character form; the first 15 characters identify the record.
+    return JSON.stringify(notification.payload).includes(recordId.slice(0, 15));
+}
 /**
  * Subscribes to new notifications (replay -1: only events from now on) and calls `onNotification`
  * for each one that passes `accept`. Resolves to a function that ends the subscription.

@@ -63,6 +63,15 @@ export function isFinal(notification: CashNotification): boolean {
     return notification.status === 'succeeded' || notification.status === 'failed';
 }
 
+/** Whether the notification's payload names the record (statement item, payment, bank account, …). */
+export function mentions(notification: CashNotification, recordId: string | undefined): boolean {
+    if (!recordId || !notification.payload) {
+        return false;
+    }
+    // Salesforce ids appear in 15- or 18-character form; the first 15 characters identify the record.
+    return JSON.stringify(notification.payload).includes(recordId.slice(0, 15));
+}
+
 export type Unfollow = () => Promise<void>;
 
 /**

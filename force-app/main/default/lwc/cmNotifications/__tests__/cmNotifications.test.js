@@ -1,5 +1,5 @@
 import { subscribe, unsubscribe, onError } from 'lightning/empApi';
-import { CHANNEL, follow, isFinal, toNotification } from 'c/cmNotifications';
+import { CHANNEL, follow, isFinal, mentions, toNotification } from 'c/cmNotifications';
 import progressEvent from './data/progressEvent.json';
 
 function deliver(payload) {
@@ -37,6 +37,15 @@ describe('c/cmNotifications', () => {
         expect(isFinal({ status: 'succeeded' })).toBe(true);
         expect(isFinal({ status: 'failed' })).toBe(true);
         expect(isFinal({ status: 'progress' })).toBe(false);
+    });
+
+    it('tells whether a payload names a record, in 15- or 18-character form', () => {
+        const notification = toNotification(progressEvent);
+        expect(mentions(notification, 'a0B000000000001AAA')).toBe(true);
+        expect(mentions(notification, 'a0B000000000001')).toBe(true);
+        expect(mentions(notification, 'a0B000000000002AAA')).toBe(false);
+        expect(mentions(notification, undefined)).toBe(false);
+        expect(mentions({ ...notification, payload: null }, 'a0B000000000001AAA')).toBe(false);
     });
 
     it('subscribes from now on, filters, and unsubscribes', async () => {
