@@ -16,7 +16,6 @@ import type { AmountValue, DetailDraft, EntryDraft, PartyDraft } from './drafts.
  * only when the entry holds exactly one; a batch keeps them on its details.
  */
 export interface EntryContext {
-  accountIban: string | null;
   fail(message: string, line: number): never;
   warn(warning: Warning): void;
 }
@@ -31,7 +30,8 @@ const STATUSES: Readonly<Record<string, EntryStatus>> = { BOOK: 'BOOK', PDNG: 'P
 const PLACEHOLDERS = new Set(['NOTPROVIDED', 'NONREF', 'NONE']);
 
 function reference(value: string | undefined): string | null {
-  return value && !PLACEHOLDERS.has(value.toUpperCase()) ? value : null;
+  if (!value) return null;
+  return value.length <= 11 && PLACEHOLDERS.has(value.toUpperCase()) ? null : value;
 }
 
 const amountText = (amount: AmountValue | undefined, fallbackCurrency: string | null) =>
@@ -42,11 +42,15 @@ function transactionCode(domain?: string, family?: string, subFamily?: string): 
   return [domain, family, subFamily].filter((part) => part).join('/');
 }
 
+function hasParty(party: Party): boolean {
+  return Boolean(party.name || party.iban || party.bic || party.other);
+}
+
 function toParty(draft: PartyDraft | undefined): Party | null {
   if (!draft) return null;
   const party: Party = { name: draft.name ?? null, iban: draft.iban ?? null, bic: draft.bic ?? null };
   if (draft.other) party.other = draft.other;
-  return party.name || party.iban || party.bic || party.other ? party : null;
+  return hasParty(party) ? party : null;
 }
 
 /**
@@ -54,22 +58,30 @@ function toParty(draft: PartyDraft | undefined): Party | null {
  * reversal undoes the original direction, and some banks fill the parties the other way round,
  * so a party that is our own account is never the counterparty.
  */
-function counterpartyRoles(direction: CreditDebit, reversal: boolean): [string, string] {
+function counterpartyRole(detail: DetailDraft, direction: CreditDebit, reversal: boolean, ownIban: string | null): string {
   const received = (direction === 'CRDT') !== reversal;
-  return received ? ['Dbtr', 'Cdtr'] : ['Cdtr', 'Dbtr'];
+  const preferred = received ? 'Dbtr' : 'Cdtr';
+  const preferredIban = detail.parties[`${preferred}Acct`]?.iban;
+  if (ownIban && preferredIban && preferredIban.toUpperCase() === ownIban.toUpperCase()) {
+    return received ? 'Cdtr' : 'Dbtr';
+  }
+  return preferred;
 }
 
-function pickParties(detail: DetailDraft, direction: CreditDebit, reversal: boolean, ownIban: string | null) {
-  const [preferred, other] = counterpartyRoles(direction, reversal);
-  const own = ownIban?.replace(/\s+/g, '').toUpperCase();
-  const preferredIban = detail.parties[`${preferred}Acct`]?.iban?.replace(/\s+/g, '').toUpperCase();
-  const first = own && preferredIban === own ? other : preferred;
-  const party = { ...detail.parties[first], ...detail.parties[`${first}Acct`], ...detail.parties[`${first}Agt`] };
-  const hasAny = detail.parties[first] || detail.parties[`${first}Acct`] || detail.parties[`${first}Agt`];
-  return {
-    counterparty: hasAny ? toParty(party) : null,
-    ultimate: toParty(detail.parties[`Ultmt${first}`]),
+/** Name from the party, account from `…Acct`, BIC from the agent `…Agt`. */
+function counterpartyOf(detail: DetailDraft, role: string): Party | null {
+  const name = detail.parties[role];
+  const account = detail.parties[`${role}Acct`];
+  const agent = detail.parties[`${role}Agt`];
+  if (!name && !account && !agent) return null;
+  const party: Party = {
+    name: name?.name ?? null,
+    iban: account?.iban ?? null,
+    bic: agent?.bic ?? name?.bic ?? null,
   };
+  const other = account?.other ?? name?.other;
+  if (other) party.other = other;
+  return hasParty(party) ? party : null;
 }
 
 function creditorIdOf(detail: DetailDraft): string | null {
@@ -81,12 +93,12 @@ function mapDetail(
   entry: EntryDraft,
   direction: CreditDebit,
   reversal: boolean,
-  context: EntryContext,
+  ownIban: string | null,
   lone: boolean,
 ): TransactionDetail {
   const amount = detail.amount ?? detail.txAmount ?? (lone ? entry.amount : undefined);
   const detailDirection = detail.creditDebit ?? (lone ? direction : null);
-  const { counterparty, ultimate } = pickParties(detail, detailDirection ?? direction, reversal, context.accountIban);
+  const role = counterpartyRole(detail, detailDirection ?? direction, reversal, ownIban);
   const structured = detail.reference ? classifyReference(detail.reference, detail.referenceType ?? null) : null;
   const result: TransactionDetail = {
     amount: amountText(amount, entry.amount?.currency ?? null),
@@ -102,8 +114,8 @@ function mapDetail(
     remittanceInformation: detail.unstructured.length > 0 ? detail.unstructured.join(' ') : null,
     creditorReference: structured?.reference ?? null,
     creditorReferenceType: structured?.type ?? null,
-    counterparty,
-    ultimateCounterparty: ultimate,
+    counterparty: counterpartyOf(detail, role),
+    ultimateCounterparty: toParty(detail.parties[`Ultmt${role}`]),
     returnReason: detail.returnReason ?? null,
     charges: amountText(detail.charges, entry.amount?.currency ?? null),
     bankTransactionCode: transactionCode(detail.domain, detail.family, detail.subFamily),
@@ -159,7 +171,7 @@ function amountFromDetails(entry: EntryDraft, context: EntryContext): void {
   });
 }
 
-export function mapEntry(entry: EntryDraft, context: EntryContext): StatementItem {
+export function mapEntry(entry: EntryDraft, context: EntryContext, ownIban: string | null): StatementItem {
   if (!entry.amount) amountFromDetails(entry, context);
   if (!entry.amount) context.fail('Ntry has no Amt', entry.line);
   const amount = entry.amount;
@@ -176,7 +188,7 @@ export function mapEntry(entry: EntryDraft, context: EntryContext): StatementIte
   }
   const reversal = entry.reversal?.trim().toLowerCase() === 'true';
   const details = entry.details.map((detail) =>
-    mapDetail(detail, entry, creditDebit, reversal, context, entry.details.length === 1),
+    mapDetail(detail, entry, creditDebit, reversal, ownIban, entry.details.length === 1),
   );
   const lone = details.length === 1 ? details[0] : undefined;
   const item: StatementItem = {

@@ -5,10 +5,16 @@ import { BalanceCheck } from '../statement/balance-check.js';
 import { ItemKeyer } from '../statement/item-key.js';
 import type { Statement, StatementFile, StatementItem, Warning } from '../statement/model.js';
 import { newDetail, type AmountValue, type BalanceDraft, type DetailDraft, type EntryDraft } from './drafts.js';
-import { applyDetailField, applyEntryField, type FieldReaders } from './entry-fields.js';
-import { mapEntry } from './entry-mapper.js';
+import { mapEntry, type EntryContext } from './entry-mapper.js';
 import { formatName, MESSAGE_ELEMENTS, parseNamespace, type CamtKind } from './message-kind.js';
-import { applyStatementField, finishStatement, type StatementDraft } from './statement-fields.js';
+import type { ContextKind, FieldHandler, FieldReaders, TrieNode } from './path-trie.js';
+import {
+  finishStatement,
+  GROUP_TRIE,
+  STATEMENT_TRIE,
+  type GroupDraft,
+  type StatementDraft,
+} from './statement-fields.js';
 import { XmlDecoder } from './xml-decoder.js';
 
 /**
@@ -39,11 +45,10 @@ export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 const MAX_DEPTH = 64;
 const MAX_TEXT = 1024 * 1024;
 
-type ContextKind = 'group' | 'statement' | 'balance' | 'entry' | 'detail';
-
 interface Context {
   kind: ContextKind;
   depth: number;
+  draft: unknown;
 }
 
 export class CamtReader {
@@ -55,11 +60,12 @@ export class CamtReader {
   private started = false;
 
   private readonly names: string[] = [];
-  /** Path of each open element below the innermost context, by depth. */
-  private readonly paths: string[] = [''];
+  /** Trie node of each open element; undefined below elements the reader does not know. */
+  private readonly nodes: (TrieNode | undefined)[] = [undefined];
   private readonly contexts: Context[] = [];
   private context: Context | undefined;
   private text = '';
+  /** Depth of the element whose text is being collected, or -1. */
   private leafDepth = -1;
   private currency: string | null = null;
 
@@ -75,14 +81,18 @@ export class CamtReader {
   private detail: DetailDraft | undefined;
   private check: BalanceCheck | undefined;
   private keyer: ItemKeyer | undefined;
-  private messageId: string | null = null;
-  private page: { number: string | null; last: boolean | null } | null = null;
+  private readonly group: GroupDraft = { messageId: null, page: null };
 
   private readonly statements: Statement[] = [];
   private readonly fileWarnings: Warning[] = [];
   private readonly readers: FieldReaders = {
     amount: () => this.readAmount(),
     date: () => this.readDate(),
+  };
+  private readonly onText = (text: string) => this.appendText(text);
+  private readonly entryContext: EntryContext = {
+    fail: (message, line) => this.fail(message, line),
+    warn: (warning) => this.warn(warning),
   };
 
   constructor(private readonly options: CamtReaderOptions = {}) {
@@ -100,7 +110,6 @@ export class CamtReader {
     parser.on('error', (error) => this.fail(error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')));
     parser.on('opentag', (tag) => this.open(tag));
     parser.on('closetag', () => this.close());
-    parser.on('text', (text) => this.appendText(text));
     parser.on('cdata', (text) => this.appendText(text));
   }
 
@@ -183,39 +192,30 @@ export class CamtReader {
     names.push(name);
     const depth = names.length;
     if (depth > MAX_DEPTH) this.fail(`elements nested deeper than ${MAX_DEPTH}`);
-    this.leafDepth = depth;
-    this.text = '';
-    this.currency = tag.attributes.Ccy ?? null;
+    if (this.leafDepth >= 0) {
+      this.leafDepth = -1;
+      this.parser.off('text');
+    }
 
-    if (depth <= 2 && this.messageDepth < 0) {
+    let node: TrieNode | undefined;
+    if (this.messageDepth < 0) {
       this.openRoot(name, qualified, colon, tag, depth);
-      this.paths[depth] = '';
-      return;
-    }
-    const parentPath = this.paths[depth - 1]!;
-    const kind = this.context?.kind;
-    if (depth === this.messageDepth + 1) {
-      if (name === this.block) {
-        this.startStatement();
-        this.enter('statement', depth);
-      } else if (name === 'GrpHdr') this.enter('group', depth);
-    } else if (kind === 'statement' && parentPath === '') {
-      if (name === 'Ntry') {
-        this.entry = { line: this.parser.line, details: [] };
-        this.enter('entry', depth);
-      } else if (name === 'Bal') {
-        this.balance = {};
-        this.enter('balance', depth);
-      }
-    } else if (kind === 'entry' && name === 'TxDtls' && parentPath === 'NtryDtls') {
-      this.detail = newDetail();
-      this.entry!.details.push(this.detail);
-      this.enter('detail', depth);
-    }
-    if (this.context?.depth === depth) {
-      this.paths[depth] = '';
+    } else if (depth === this.messageDepth + 1) {
+      if (name === this.block) node = STATEMENT_TRIE;
+      else if (name === 'GrpHdr') node = GROUP_TRIE;
     } else {
-      this.paths[depth] = parentPath === '' ? name : `${parentPath}/${name}`;
+      node = this.nodes[depth - 1]?.children?.get(name);
+    }
+    this.nodes[depth] = node;
+    if (!node) return;
+    if (node.enter) this.enter(node.enter, depth);
+    if (node.handler) {
+      // Text is only listened to inside a field the reader wants: saxes then skips building the
+      // whitespace between all other elements.
+      this.leafDepth = depth;
+      this.text = '';
+      this.currency = tag.attributes.Ccy ?? null;
+      this.parser.on('text', this.onText);
     }
   }
 
@@ -250,11 +250,30 @@ export class CamtReader {
   }
 
   private enter(kind: ContextKind, depth: number): void {
-    this.context = { kind, depth };
+    let draft: unknown;
+    switch (kind) {
+      case 'statement':
+        draft = this.startStatement();
+        break;
+      case 'entry':
+        draft = this.entry = { line: this.parser.line, details: [] };
+        break;
+      case 'detail':
+        draft = this.detail = newDetail();
+        this.entry!.details.push(this.detail);
+        break;
+      case 'balance':
+        draft = this.balance = {};
+        break;
+      case 'group':
+        draft = this.group;
+        break;
+    }
+    this.context = { kind, depth, draft };
     this.contexts.push(this.context);
   }
 
-  private startStatement(): void {
+  private startStatement(): StatementDraft {
     const statement: Statement = {
       id: null,
       kind: this.kind,
@@ -267,19 +286,25 @@ export class CamtReader {
       closingBalance: null,
       items: [],
       warnings: [],
-      messageId: this.messageId,
-      page: this.page,
+      messageId: this.group.messageId,
+      page: this.group.page,
     };
     this.statementDraft = { statement, balances: [], summary: {} };
     this.check = undefined;
     this.keyer = undefined;
+    return this.statementDraft;
   }
 
   private close(): void {
     const names = this.names;
     const depth = names.length;
-    if (this.leafDepth === depth) this.leaf(this.text.trim(), this.paths[depth]!);
-    this.leafDepth = -1;
+    if (this.leafDepth === depth) {
+      const text = this.text.trim();
+      const handler = this.nodes[depth]!.handler as FieldHandler<unknown>;
+      if (text !== '') handler(this.context!.draft, text, this.readers);
+      this.leafDepth = -1;
+      this.parser.off('text');
+    }
     const context = this.context;
     if (context && context.depth === depth) {
       this.leave(context.kind);
@@ -287,59 +312,6 @@ export class CamtReader {
       this.context = this.contexts[this.contexts.length - 1];
     }
     names.pop();
-  }
-
-  private leaf(text: string, path: string): void {
-    if (text === '') return;
-    switch (this.context?.kind) {
-      case 'detail':
-        applyDetailField(this.detail!, path, text, this.readers);
-        return;
-      case 'entry':
-        applyEntryField(this.entry!, path, text, this.readers);
-        return;
-      case 'balance':
-        this.balanceField(path, text);
-        return;
-      case 'statement':
-        applyStatementField(this.statementDraft!, path, text);
-        return;
-      case 'group':
-        this.groupField(path, text);
-        return;
-      default:
-        return;
-    }
-  }
-
-  private groupField(path: string, text: string): void {
-    if (path === 'MsgId') this.messageId = text;
-    else if (path === 'MsgPgntn/PgNb') this.page = { number: text, last: this.page?.last ?? null };
-    else if (path === 'MsgPgntn/LastPgInd') {
-      this.page = { number: this.page?.number ?? null, last: text.toLowerCase() === 'true' };
-    }
-  }
-
-  private balanceField(path: string, text: string): void {
-    const balance = this.balance!;
-    switch (path) {
-      case 'Tp/CdOrPrtry/Cd':
-      case 'Tp/CdOrPrtry/Prtry':
-        balance.code = text.toUpperCase();
-        return;
-      case 'Amt':
-        balance.amount = this.readAmount();
-        return;
-      case 'CdtDbtInd':
-        balance.creditDebit = text;
-        return;
-      case 'Dt/Dt':
-      case 'Dt/DtTm':
-        balance.date = this.readDate();
-        return;
-      default:
-        return;
-    }
   }
 
   private leave(kind: ContextKind): void {
@@ -365,11 +337,7 @@ export class CamtReader {
   private finishEntry(): void {
     const draft = this.statementDraft!;
     const statement = draft.statement;
-    const item = mapEntry(this.entry!, {
-      accountIban: statement.account.iban,
-      fail: (message, line) => this.fail(message, line),
-      warn: (warning) => this.warn(warning),
-    });
+    const item = mapEntry(this.entry!, this.entryContext, statement.account.iban);
     this.entry = undefined;
     const onItem = this.options.onItem;
     if (!onItem) {

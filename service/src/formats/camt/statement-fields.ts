@@ -1,6 +1,8 @@
 import { formatAmount, negate } from '../statement/amount.js';
 import type { Balance, ControlTotals, Statement, TransactionSummary } from '../statement/model.js';
 import type { BalanceDraft } from './drafts.js';
+import { ENTRY_TRIE } from './entry-fields.js';
+import { compileFields, nest, type FieldHandler } from './path-trie.js';
 
 /**
  * Statement-level fields of camt `Stmt`/`Rpt`/`Ntfctn`, keyed by their path below that element.
@@ -12,48 +14,106 @@ export interface StatementDraft {
   summary: Record<string, string>;
 }
 
-export function applyStatementField(draft: StatementDraft, path: string, text: string): void {
-  const statement = draft.statement;
-  switch (path) {
-    case 'Id':
-      statement.id = text;
-      return;
-    case 'ElctrncSeqNb':
-      statement.electronicSequenceNumber = text;
-      return;
-    case 'LglSeqNb':
-      statement.sequenceNumber = text;
-      return;
-    case 'CreDtTm':
-      statement.creationDateTime = text;
-      return;
-    case 'FrToDt/FrDtTm':
-      statement.period = { from: text, to: statement.period?.to ?? null };
-      return;
-    case 'FrToDt/ToDtTm':
-      statement.period = { from: statement.period?.from ?? null, to: text };
-      return;
-    case 'Acct/Id/IBAN':
-      statement.account.iban = text.replace(/\s+/g, '');
-      return;
-    case 'Acct/Id/Othr/Id':
-      statement.account.other = text;
-      return;
-    case 'Acct/Ccy':
-      statement.account.currency = text;
-      return;
-    case 'Acct/Ownr/Nm':
-    case 'Acct/Ownr/Pty/Nm':
-      statement.account.ownerName = text;
-      return;
-    case 'Acct/Svcr/FinInstnId/BIC':
-    case 'Acct/Svcr/FinInstnId/BICFI':
-      statement.account.servicerBic = text;
-      return;
-    default:
-      if (path.startsWith('TxsSummry/')) draft.summary[path.slice(10)] = text;
-  }
+type Field = FieldHandler<StatementDraft>;
+
+const STATEMENT_FIELDS: Record<string, Field> = {
+  Id: ({ statement }, text) => {
+    statement.id = text;
+  },
+  ElctrncSeqNb: ({ statement }, text) => {
+    statement.electronicSequenceNumber = text;
+  },
+  LglSeqNb: ({ statement }, text) => {
+    statement.sequenceNumber = text;
+  },
+  CreDtTm: ({ statement }, text) => {
+    statement.creationDateTime = text;
+  },
+  'FrToDt/FrDtTm': ({ statement }, text) => {
+    statement.period = { from: text, to: statement.period?.to ?? null };
+  },
+  'FrToDt/ToDtTm': ({ statement }, text) => {
+    statement.period = { from: statement.period?.from ?? null, to: text };
+  },
+  'Acct/Id/IBAN': ({ statement }, text) => {
+    statement.account.iban = text.replace(/\s+/g, '');
+  },
+  'Acct/Id/Othr/Id': ({ statement }, text) => {
+    statement.account.other = text;
+  },
+  'Acct/Ccy': ({ statement }, text) => {
+    statement.account.currency = text;
+  },
+};
+
+const owner: Field = ({ statement }, text) => {
+  statement.account.ownerName = text;
+};
+const servicer: Field = ({ statement }, text) => {
+  statement.account.servicerBic = text;
+};
+for (const path of ['Acct/Ownr/Nm', 'Acct/Ownr/Pty/Nm']) STATEMENT_FIELDS[path] = owner;
+for (const path of ['Acct/Svcr/FinInstnId/BIC', 'Acct/Svcr/FinInstnId/BICFI']) STATEMENT_FIELDS[path] = servicer;
+
+const SUMMARY_FIELDS = [
+  'TtlNtries/NbOfNtries',
+  'TtlNtries/Sum',
+  'TtlNtries/TtlNetNtryAmt',
+  'TtlNtries/CdtDbtInd',
+  'TtlNtries/TtlNetNtry/Amt',
+  'TtlNtries/TtlNetNtry/CdtDbtInd',
+  'TtlCdtNtries/NbOfNtries',
+  'TtlCdtNtries/Sum',
+  'TtlDbtNtries/NbOfNtries',
+  'TtlDbtNtries/Sum',
+];
+for (const path of SUMMARY_FIELDS) {
+  STATEMENT_FIELDS[`TxsSummry/${path}`] = ({ summary }, text) => {
+    summary[path] = text;
+  };
 }
+
+const BALANCE_FIELDS: Record<string, FieldHandler<BalanceDraft>> = {
+  Amt: (balance, _text, read) => {
+    balance.amount = read.amount();
+  },
+  CdtDbtInd: (balance, text) => {
+    balance.creditDebit = text;
+  },
+};
+for (const code of ['Cd', 'Prtry']) {
+  BALANCE_FIELDS[`Tp/CdOrPrtry/${code}`] = (balance, text) => {
+    balance.code = text.toUpperCase();
+  };
+}
+for (const path of ['Dt/Dt', 'Dt/DtTm']) {
+  BALANCE_FIELDS[path] = (balance, _text, read) => {
+    balance.date = read.date();
+  };
+}
+
+/** Group header of the message: its id and page, copied onto each statement. */
+export interface GroupDraft {
+  messageId: string | null;
+  page: { number: string | null; last: boolean | null } | null;
+}
+
+export const GROUP_TRIE = compileFields<GroupDraft>('group', {
+  MsgId: (group, text) => {
+    group.messageId = text;
+  },
+  'MsgPgntn/PgNb': (group, text) => {
+    group.page = { number: text, last: group.page?.last ?? null };
+  },
+  'MsgPgntn/LastPgInd': (group, text) => {
+    group.page = { number: group.page?.number ?? null, last: text.toLowerCase() === 'true' };
+  },
+});
+
+export const BALANCE_TRIE = compileFields('balance', BALANCE_FIELDS);
+export const STATEMENT_TRIE = compileFields('statement', STATEMENT_FIELDS);
+nest(STATEMENT_TRIE, 'Bal', BALANCE_TRIE);
+nest(STATEMENT_TRIE, 'Ntry', ENTRY_TRIE);
 
 function signed(balance: BalanceDraft): Balance | null {
   if (!balance.amount) return null;

@@ -22,8 +22,15 @@ export function parseDecimal(text: string): Decimal | undefined {
   return { units: sign === '-' ? -units : units, scale: fraction.length };
 }
 
+const POWERS_OF_TEN: bigint[] = [1n];
+
+function powerOfTen(exponent: number): bigint {
+  for (let i = POWERS_OF_TEN.length; i <= exponent; i += 1) POWERS_OF_TEN.push(POWERS_OF_TEN[i - 1]! * 10n);
+  return POWERS_OF_TEN[exponent]!;
+}
+
 function rescale(value: Decimal, scale: number): bigint {
-  return value.units * 10n ** BigInt(scale - value.scale);
+  return scale === value.scale ? value.units : value.units * powerOfTen(scale - value.scale);
 }
 
 export function addDecimals(a: Decimal, b: Decimal): Decimal {

@@ -48,10 +48,8 @@ export class BalanceCheck {
     }
     const signed = item.creditDebit === 'DBIT' ? negate(amount) : amount;
     const side = item.creditDebit === 'DBIT' ? this.debits : this.credits;
-    for (const tally of [this.all, side]) {
-      tally.count += 1;
-      tally.sum = addDecimals(tally.sum, amount);
-    }
+    tally(this.all, amount);
+    tally(side, amount);
     this.net = addDecimals(this.net, signed);
     if (item.status === 'BOOK') {
       if (item.currency && this.currency && item.currency !== this.currency) {
@@ -162,6 +160,11 @@ export class BalanceCheck {
       });
     }
   }
+}
+
+function tally(target: Tally, amount: Decimal): void {
+  target.count += 1;
+  target.sum = addDecimals(target.sum, amount);
 }
 
 function mismatch(field: string, stated: string | number, actual: string | number): Warning {
