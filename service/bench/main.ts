@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- NAME [args]` runs service/bench/NAME.ts. Benchmarks compare against a baseline
+ * `npm run bench -- NAME [args]` runs service/bench/NAME.ts (support files have a '-' or '.' in their name). Benchmarks compare against a baseline
  * or a peer in the same run; timings on shared machines are noisy, so never assert on them in tests.
  */
 import { readdirSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const available = readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && f !== 'main.ts' && !f.includes('.'.concat('support')))
+  .filter((f) => /^[a-z]+\.ts$/.test(f) && f !== 'main.ts')
   .map((f) => f.replace(/\.ts$/, ''));
 const [name, ...args] = process.argv.slice(2);
 
