@@ -65,7 +65,8 @@ export class Matcher {
     const scored = drafts
       .map((draft) => scoreDraft(context, draft, identified))
       .filter((s) => s.allocations.length > 0)
-      .sort((a, b) => b.raw - a.raw || a.draft.entries[0]!.seq - b.draft.entries[0]!.seq);
+      // Equal points: the candidate that accounts for more of the named entries is shown first.
+      .sort((a, b) => b.raw - a.raw || b.named - a.named || a.draft.entries[0]!.seq - b.draft.entries[0]!.seq);
     const result = this.decide(item, evidence, scored);
     if (result.outcome === 'settled') {
       for (const allocation of scored[0]!.allocations) allocation.entry.open -= allocation.minor;

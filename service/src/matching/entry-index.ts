@@ -16,6 +16,7 @@ export interface AccountRecord {
   readonly number: string | null;
   readonly name: string | null;
   readonly nameTokens: string[];
+  readonly ibans: Set<string>;
   readonly entries: EntryRecord[];
 }
 
@@ -147,6 +148,7 @@ export class EntryIndex {
         number: input.number ?? null,
         name: input.name ?? null,
         nameTokens: nameTokens(input.name),
+        ibans: new Set(),
         entries: [],
       };
       this.accounts.set(input.id, account);
@@ -161,7 +163,9 @@ export class EntryIndex {
     }
     for (const iban of input.ibans ?? []) {
       const key = ibanKey(iban);
-      if (key) this.accountsByIban.add(key, account);
+      if (!key || account.ibans.has(key)) continue;
+      account.ibans.add(key);
+      this.accountsByIban.add(key, account);
     }
     return account;
   }

@@ -7,7 +7,7 @@ import type { CompiledConfiguration } from './compiled.js';
 import { applyPpm, toPpm } from './compiled.js';
 import type { AccountRecord, EntryIndex, EntryRecord, ReferenceField } from './entry-index.js';
 import { amountKey } from './entry-index.js';
-import { extract, windows, type ItemContext, type Window } from './item-context.js';
+import { extract, type ItemContext, type Window } from './item-context.js';
 import { nameSimilarity, paddedKey, tokens } from './normalise.js';
 import { WEIGHTS } from './weights.js';
 
@@ -106,9 +106,8 @@ interface WindowHit {
   how: string;
 }
 
-function lookUpWindow(index: EntryIndex, field: ReferenceField, window: Window, minLength: number): WindowHit[] {
+function lookUpWindow(index: EntryIndex, field: ReferenceField, window: Window, minLength: number, hits: WindowHit[]): void {
   const maps = index.byReference[field];
-  const hits: WindowHit[] = [];
   const add = (entries: readonly EntryRecord[], points: number, how: string) => {
     if (entries.length > MAX_HITS_PER_KEY) return;
     for (const entry of entries) hits.push({ entry, window, points, how });
@@ -121,13 +120,12 @@ function lookUpWindow(index: EntryIndex, field: ReferenceField, window: Window, 
     add(maps.exact.get(window.padded), WEIGHTS.statementNumber, 'without padding zeros');
     add(maps.padded.get(window.padded), WEIGHTS.statementNumber, 'without padding zeros');
   }
-  const digits = window.exact.replace(/\D+/g, '').replace(/^0+/, '');
-  if (digits.length >= 6) add(maps.digits.get(digits), WEIGHTS.statementNumberDigits, 'by its digits');
-  return hits;
+  if (window.digits.length >= 6) add(maps.digits.get(window.digits), WEIGHTS.statementNumberDigits, 'by its digits');
 }
 
 /** Keeps the hits whose text is not just a piece of a longer hit for another entry. */
 function outermost(hits: WindowHit[]): WindowHit[] {
+  if (hits.length < 2) return hits;
   const span = (h: WindowHit) => h.window.end - h.window.start;
   const sorted = [...hits].sort((a, b) => span(b) - span(a) || b.points - a.points);
   const kept: WindowHit[] = [];
@@ -155,8 +153,8 @@ const findByStatementNumber: Finder = (item, index, configuration, evidence) => 
   const minLength = configuration.pattern ? 1 : MIN_FREE_TEXT_KEY;
   for (const text of extract(item.text, configuration.pattern)) {
     const hits: WindowHit[] = [];
-    for (const window of windows(text)) {
-      for (const field of fields) hits.push(...lookUpWindow(index, field, window, minLength));
+    for (const window of item.windowsOf(text)) {
+      for (const field of fields) lookUpWindow(index, field, window, minLength, hits);
     }
     for (const hit of outermost(hits)) {
       evidence.entries.push({
@@ -176,7 +174,7 @@ const findByCustomField: Finder = (item, index, configuration, evidence) => {
   if (!field || !map) return;
   const minLength = configuration.pattern ? 1 : MIN_FREE_TEXT_KEY;
   for (const text of extract(item.text, configuration.pattern)) {
-    for (const window of windows(text)) {
+    for (const window of item.windowsOf(text)) {
       if (window.exact.length < minLength) continue;
       const entries = map.get(window.exact);
       if (entries.length > MAX_HITS_PER_KEY) continue;
@@ -214,7 +212,7 @@ function findAccountByNumber(kind: 'number' | 'contactNumber'): Finder {
     const announced = configuration.pattern !== null;
     const seen = new Set<AccountRecord>();
     for (const text of extract(item.text, configuration.pattern)) {
-      for (const window of windows(text)) {
+      for (const window of item.windowsOf(text)) {
         if (!announced && window.exact.length < MIN_FREE_TEXT_KEY) continue;
         const accounts = new Set([...map.get(window.exact), ...map.get(window.padded)]);
         if (accounts.size > 5) continue;
@@ -242,20 +240,27 @@ function findAccountByName(kind: 'name' | 'contactName'): Finder {
     const minimum = configuration.config.search.minSimilarity ?? 0.8;
     const exactMap = kind === 'name' ? index.accountsByName : index.accountsByContactName;
     const tokenMap = kind === 'name' ? index.accountsByNameToken : index.accountsByContactNameToken;
-    const namesOf = (account: AccountRecord): string[][] =>
-      kind === 'name' ? [account.nameTokens] : (index.contactNames.get(account) ?? []);
+    const similarityTo = (account: AccountRecord): number => {
+      if (kind === 'name') return nameSimilarity(words, account.nameTokens);
+      let best = 0;
+      for (const name of index.contactNames.get(account) ?? []) best = Math.max(best, nameSimilarity(words, name));
+      return best;
+    };
     let found: Array<{ account: AccountRecord; similarity: number }> = exactMap
       .get(words.join(' '))
       .map((account) => ({ account, similarity: 1 }));
     if (found.length === 0) {
+      // An account reaching the minimum Dice similarity shares at least `needed` words, so it holds
+      // one of the rarest (words − needed + 1) words: only their lists are read.
+      const needed = Math.ceil((minimum * words.length) / (2 - minimum) - 1e-9);
+      const lists = words.map((word) => tokenMap.get(word)).sort((a, b) => a.length - b.length);
       const seen = new Set<AccountRecord>();
-      for (const word of words) {
-        const accounts = tokenMap.get(word);
+      for (const accounts of lists.slice(0, Math.max(1, words.length - needed + 1))) {
         if (accounts.length > MAX_ACCOUNTS_PER_NAME_TOKEN) continue;
         for (const account of accounts) {
           if (seen.has(account)) continue;
           seen.add(account);
-          const similarity = Math.max(...namesOf(account).map((name) => nameSimilarity(words, name)));
+          const similarity = similarityTo(account);
           if (similarity >= minimum) found.push({ account, similarity });
         }
       }

@@ -12,6 +12,8 @@ export interface Window {
   exact: string;
   /** The same with padding zeros dropped per token. */
   padded: string;
+  /** Its digits without leading zeros. */
+  digits: string;
   start: number;
   end: number;
 }
@@ -28,6 +30,8 @@ export interface ItemContext {
   readonly counterpartyName: string[];
   /** The item amount in minor units of a currency, or null when it has more decimals than the currency allows. */
   amountIn(currency: string): bigint | null;
+  /** Lookup windows of a text, worked out once per item and text. */
+  windowsOf(text: string): Window[];
 }
 
 const MAX_WINDOW_TOKENS = 4;
@@ -42,6 +46,7 @@ export function itemContext(input: BankItemInput): ItemContext {
     throw invalid('ITEM_INVALID', `item ${input.id}: "amount" must be a positive decimal string`, { id: input.id });
   }
   const amounts = new Map<string, bigint | null>();
+  const windowCache = new Map<string, Window[]>();
   const text = input.remittanceInformation ?? '';
   return {
     input,
@@ -66,6 +71,14 @@ export function itemContext(input: BankItemInput): ItemContext {
       }
       return minor;
     },
+    windowsOf(text: string): Window[] {
+      let found = windowCache.get(text);
+      if (!found) {
+        found = windows(text);
+        windowCache.set(text, found);
+      }
+      return found;
+    },
   };
 }
 
@@ -73,15 +86,18 @@ export function itemContext(input: BankItemInput): ItemContext {
 export function windows(text: string): Window[] {
   const parts = tokens(text);
   const stripped = parts.map(stripLeadingZeros);
+  const digitsOf = parts.map((p) => p.replace(/\D+/g, ''));
   const result: Window[] = [];
   for (let start = 0; start < parts.length; start += 1) {
     let exact = '';
     let padded = '';
+    let digits = '';
     for (let end = start; end < Math.min(parts.length, start + MAX_WINDOW_TOKENS); end += 1) {
       exact += parts[end]!;
       padded += stripped[end]!;
+      digits += digitsOf[end]!;
       if (exact.length > MAX_KEY_LENGTH) break;
-      result.push({ exact, padded, start, end });
+      result.push({ exact, padded, digits: digits.replace(/^0+/, ''), start, end });
     }
   }
   return result;

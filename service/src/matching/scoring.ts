@@ -31,6 +31,8 @@ export interface Scored {
   contributions: Contribution[];
   /** Strongest reference evidence on the draft's entries (the weakest entry counts). */
   reference: number;
+  /** How many of the draft's entries the remittance text names. */
+  named: number;
 }
 
 export interface ScoringContext {
@@ -199,6 +201,7 @@ export function scoreDraft(context: ScoringContext, draft: Draft, identified: Se
     breakdown,
     contributions,
     reference,
+    named: referenceHits.size,
   };
 }
 
