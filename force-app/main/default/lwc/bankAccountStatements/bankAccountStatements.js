@@ -133,16 +133,15 @@ export default class BankAccountStatements extends LightningElement {
         }
         const from = this.effectiveFrom;
         const to = this.effectiveTo;
-        await this.send(() => retrieveStatements(bankAccountId, from, to), `Retrieval ${from} to ${to}`);
+        await this.send(async () => [{ correlationId: await retrieveStatements(bankAccountId, from, to), label: `Retrieval ${from} to ${to}` }]);
     }
     async handleUploadFinished(event) {
         const bankAccountId = this.recordId;
         if (!bankAccountId) {
             return;
         }
-        for (const file of event.detail.files) {
-            await this.send(() => importStatementFile(bankAccountId, file.contentVersionId), `Import of ${file.name}`);
-        }
+        const files = event.detail.files;
+        await this.send(() => Promise.all(files.map(async (file) => ({ correlationId: await importStatementFile(bankAccountId, file.contentVersionId), label: `Import of ${file.name}` }))));
     }
     async handleFinished(event) {
         const notification = event.detail;
@@ -154,12 +153,13 @@ export default class BankAccountStatements extends LightningElement {
             await refreshApex(this.statements);
         }
     }
-    async send(command, label) {
+    /** Sends commands and tracks each one, newest first. */
+    async send(commands) {
         this.busy = true;
         this.actionError = '';
         try {
-            const correlationId = await command();
-            this.commands = [{ correlationId, label }, ...this.commands];
+            const sent = await commands();
+            this.commands = [...sent.reverse(), ...this.commands];
         }
         catch (error) {
             this.actionError = errorText(error);

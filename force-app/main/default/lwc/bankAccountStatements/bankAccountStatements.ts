@@ -174,7 +174,7 @@ export default class BankAccountStatements extends LightningElement {
         }
         const from = this.effectiveFrom;
         const to = this.effectiveTo;
-        await this.send(() => retrieveStatements(bankAccountId, from, to), `Retrieval ${from} to ${to}`);
+        await this.send(async () => [{ correlationId: await retrieveStatements(bankAccountId, from, to), label: `Retrieval ${from} to ${to}` }]);
     }
 
     async handleUploadFinished(event: CustomEvent<{ files: { name: string; contentVersionId: string }[] }>): Promise<void> {
@@ -182,9 +182,10 @@ export default class BankAccountStatements extends LightningElement {
         if (!bankAccountId) {
             return;
         }
-        for (const file of event.detail.files) {
-            await this.send(() => importStatementFile(bankAccountId, file.contentVersionId), `Import of ${file.name}`);
-        }
+        const files = event.detail.files;
+        await this.send(() =>
+            Promise.all(files.map(async (file) => ({ correlationId: await importStatementFile(bankAccountId, file.contentVersionId), label: `Import of ${file.name}` })))
+        );
     }
 
     async handleFinished(event: CustomEvent<CashNotification>): Promise<void> {
@@ -198,12 +199,13 @@ export default class BankAccountStatements extends LightningElement {
         }
     }
 
-    async send(command: () => Promise<string>, label: string): Promise<void> {
+    /** Sends commands and tracks each one, newest first. */
+    async send(commands: () => Promise<TrackedCommand[]>): Promise<void> {
         this.busy = true;
         this.actionError = '';
         try {
-            const correlationId = await command();
-            this.commands = [{ correlationId, label }, ...this.commands];
+            const sent = await commands();
+            this.commands = [...sent.reverse(), ...this.commands];
         } catch (error) {
             this.actionError = errorText(error);
         } finally {
