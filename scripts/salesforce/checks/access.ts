@@ -5,7 +5,7 @@ import { apexClasses } from '../lib/apex-source.js';
 import { loadObjectModel } from '../lib/object-model.js';
 import { lineOf, packageFiles, readText, type Project } from '../lib/project.js';
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name !== 'PermissionSet' && name !== 'FlexiPage' && name !== 'CustomTab' && name !== 'LightningComponentBundle' });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => name !== 'PermissionSet' && name !== 'FlexiPage' && name !== 'CustomTab' && name !== 'LightningComponentBundle' });
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const first = (value: unknown): string => String(Array.isArray(value) ? value[0] : value ?? '');
 
@@ -15,6 +15,14 @@ const TARGET_FOR: Record<string, string> = { RecordPage: 'lightning__RecordPage'
 interface Bundle {
   exposed: boolean;
   targets: Set<string>;
+  /** Objects a record-page component is limited to by its targetConfig (empty: any object). */
+  recordObjects: Set<string>;
+}
+
+interface BundleXml {
+  isExposed?: string[];
+  targets?: { target?: string[] }[];
+  targetConfigs?: { targetConfig?: { '@targets'?: string; objects?: { object?: string[] }[] }[] }[];
 }
 
 /**
@@ -34,17 +42,19 @@ export function checkAccess(project: Project): CheckResult {
   const classNames = new Set(classes.map((c) => c.name));
   const bundles = new Map<string, Bundle>();
   for (const f of files.filter((x) => /\/lwc\/([^/]+)\/\1\.js-meta\.xml$/.test(x))) {
-    const xml = parser.parse(readText(project, f)) as { LightningComponentBundle?: { isExposed?: string[]; targets?: { target?: string[] }[] } };
-    const b = xml.LightningComponentBundle ?? {};
-    bundles.set(basename(f, '.js-meta.xml'), { exposed: first(b.isExposed) === 'true', targets: new Set(list(b.targets).flatMap((t) => list(t.target))) });
+    const b = (parser.parse(readText(project, f)) as { LightningComponentBundle?: BundleXml }).LightningComponentBundle ?? {};
+    const configs = list(b.targetConfigs).flatMap((c) => list(c.targetConfig));
+    const recordObjects = configs.filter((c) => (c['@targets'] ?? '').includes('lightning__RecordPage')).flatMap((c) => list(c.objects).flatMap((o) => list(o.object)));
+    bundles.set(basename(f, '.js-meta.xml'), { exposed: first(b.isExposed) === 'true', targets: new Set(list(b.targets).flatMap((t) => list(t.target))), recordObjects: new Set(recordObjects) });
   }
 
-  const requireComponent = (file: string, component: string, target: string): void => {
+  const requireComponent = (file: string, component: string, target: string, sobject?: string): void => {
     const bundle = bundles.get(component.replace(/^c:/, ''));
     const line = lineOf(readText(project, file), component) ?? 1;
     if (!bundle) findings.push({ file, line, message: `component ${component} does not exist in lwc/` });
     else if (!bundle.exposed) findings.push({ file, line, message: `component ${component} is not exposed (isExposed false)` });
     else if (!bundle.targets.has(target)) findings.push({ file, line, message: `component ${component} does not declare the target ${target}` });
+    else if (sobject && bundle.recordObjects.size > 0 && !bundle.recordObjects.has(sobject)) findings.push({ file, line, message: `component ${component} is limited to record pages of ${[...bundle.recordObjects].join(', ')}, not ${sobject}` });
   };
 
   for (const f of files.filter((x) => x.endsWith('.flexipage-meta.xml'))) {
@@ -54,7 +64,7 @@ export function checkAccess(project: Project): CheckResult {
       for (const item of list(region.itemInstances)) {
         for (const ci of list(item.componentInstance)) {
           const name = first(ci.componentName);
-          if (!/^[a-z]+:/.test(name) || name.startsWith('c:')) requireComponent(f, name, target);
+          if (!/^[a-z]+:/.test(name) || name.startsWith('c:')) requireComponent(f, name, target, page.sobjectType ? first(page.sobjectType) : undefined);
         }
       }
     }
