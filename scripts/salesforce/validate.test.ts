@@ -7,6 +7,7 @@ import { checkAccess } from './checks/access.js';
 import { checkApexTypes } from './checks/apex-types.js';
 import { checkComponents } from './checks/components.js';
 import { checkFieldReferences } from './checks/field-references.js';
+import { checkMetadataReferences } from './checks/metadata-references.js';
 import { checkPmd } from './checks/pmd.js';
 import { checkProjectSchema } from './checks/project-schema.js';
 import { checkTestCoverage } from './checks/test-coverage.js';
@@ -83,6 +84,19 @@ describe('every file deploys as a component', () => {
     expect(messages(checkComponents(projectWith('wrong-root-element', ['objects'])))).toEqual([
       expect.stringMatching(/Note__c\.field-meta\.xml: root element <CustomObject> does not match the metadata type CustomField/),
     ]);
+  });
+});
+
+describe('formulas, roll-ups, layouts and list views', () => {
+  it('reports unknown fields and picklist values that only a deploy would catch', () => {
+    const found = messages(checkMetadataReferences(projectWith('broken-formulas', ['objects', 'layouts', 'globalValueSets'])));
+    expect(found).toHaveLength(4);
+    expect(found).toEqual(expect.arrayContaining([
+      expect.stringMatching(/Entry__c\/listViews\/DueSoon\.listView-meta\.xml: list view column names unknown field Entry__c\.DueDat__c/),
+      expect.stringMatching(/Entry__c\/validationRules\/PaidNeedsDate\.validationRule-meta\.xml: validation rule: "Paid" is not a value of the picklist Entry__c\.Status__c/),
+      expect.stringMatching(/EntryItem__c\/fields\/EntryTitle__c\.field-meta\.xml: formula names unknown field Entry__c\.Titel__c/),
+      expect.stringMatching(/Payment__c\/fields\/RefundCount__c\.field-meta\.xml: roll-up filter: "Paid Out" is not a value of the picklist Refund__c\.Status__c/),
+    ]));
   });
 });
 

@@ -4,6 +4,7 @@ import { checkAccess } from './access.js';
 import { checkApexTypes } from './apex-types.js';
 import { checkComponents } from './components.js';
 import { checkFieldReferences } from './field-references.js';
+import { checkMetadataReferences } from './metadata-references.js';
 import { checkPmd } from './pmd.js';
 import { checkProjectSchema } from './project-schema.js';
 import { checkTestCoverage } from './test-coverage.js';
@@ -20,6 +21,7 @@ export const CHECKS: readonly Check[] = [
   { id: 'project', run: checkProjectSchema },
   { id: 'xml', run: checkXmlSchema },
   { id: 'components', run: checkComponents },
+  { id: 'metadata', run: checkMetadataReferences },
   { id: 'references', run: checkFieldReferences },
   { id: 'tests', run: checkTestCoverage },
   { id: 'access', run: checkAccess },

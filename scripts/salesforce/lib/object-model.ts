@@ -6,6 +6,8 @@ export interface FieldInfo {
   readonly type: string;
   readonly referenceTo?: string;
   readonly relationshipName?: string;
+  /** Values of a picklist with an inline value set or a global value set of the package. */
+  readonly picklistValues?: readonly string[];
 }
 
 /** The custom objects of the package with their fields, read from source-format metadata. */
@@ -18,7 +20,15 @@ export interface ObjectModel {
   relationshipTarget(objectName: string, relationshipName: string): string | undefined;
 }
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false });
+const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'value' || name === 'customValue' });
+const GLOBAL_VALUE_SET = /\/globalValueSets\/([^/]+)\.globalValueSet-meta\.xml$/;
+
+interface FieldXml {
+  type?: string;
+  referenceTo?: string;
+  relationshipName?: string;
+  valueSet?: { valueSetName?: string; valueSetDefinition?: { value?: { fullName?: string }[] } };
+}
 const FIELD_FILE = /\/objects\/([^/]+)\/fields\/([^/]+)\.field-meta\.xml$/;
 const OBJECT_FILE = /\/objects\/([^/]+)\/\1\.object-meta\.xml$/;
 const STANDARD_FIELDS = ['Id', 'Name', 'CreatedById', 'CreatedDate', 'LastModifiedById', 'LastModifiedDate', 'OwnerId', 'SystemModstamp', 'IsDeleted', 'RecordTypeId', 'LastActivityDate', 'LastViewedDate', 'LastReferencedDate', 'ReplayId', 'EventUuid', 'CreatedBy', 'LastModifiedBy', 'Owner'];
@@ -33,18 +43,29 @@ export function loadObjectModel(project: Project): ObjectModel {
     }
     return fields;
   };
-  for (const file of packageFiles(project)) {
+  const files = packageFiles(project);
+  const globalSets = new Map<string, string[]>();
+  for (const file of files) {
+    const name = GLOBAL_VALUE_SET.exec(file)?.[1];
+    if (!name) continue;
+    const xml = parser.parse(readText(project, file)) as { GlobalValueSet?: { customValue?: { fullName?: string }[] } };
+    globalSets.set(name, (xml.GlobalValueSet?.customValue ?? []).map((v) => String(v.fullName ?? '')));
+  }
+  for (const file of files) {
     const objectMatch = OBJECT_FILE.exec(file);
     if (objectMatch?.[1]) ensure(objectMatch[1]);
     const fieldMatch = FIELD_FILE.exec(file);
     if (!fieldMatch?.[1] || !fieldMatch[2]) continue;
-    const xml = parser.parse(readText(project, file)) as { CustomField?: Record<string, string | undefined> };
+    const xml = parser.parse(readText(project, file)) as { CustomField?: FieldXml };
     const f = xml.CustomField ?? {};
+    const inline = f.valueSet?.valueSetDefinition?.value?.map((v) => String(v.fullName ?? ''));
+    const picklistValues = inline ?? (f.valueSet?.valueSetName ? globalSets.get(f.valueSet.valueSetName) : undefined);
     ensure(fieldMatch[1]).set(fieldMatch[2], {
       name: fieldMatch[2],
       type: f.type ?? 'Unknown',
       ...(f.referenceTo ? { referenceTo: f.referenceTo } : {}),
       ...(f.relationshipName ? { relationshipName: f.relationshipName } : {}),
+      ...(picklistValues ? { picklistValues } : {}),
     });
   }
   const model: ObjectModel = {
@@ -65,6 +86,18 @@ export function loadObjectModel(project: Project): ObjectModel {
     },
   };
   return model;
+}
+
+/** The field a path ends at (Entry__r.Currency__c on EntryItem__c → Entry__c.Currency__c). */
+export function resolveFieldPath(model: ObjectModel, objectName: string, path: string): FieldInfo | undefined {
+  const segments = path.split('.');
+  let current = objectName;
+  for (const segment of segments.slice(0, -1)) {
+    const target = model.relationshipTarget(current, segment);
+    if (!target) return undefined;
+    current = target;
+  }
+  return model.field(current, segments[segments.length - 1] ?? '');
 }
 
 /**
