@@ -101,12 +101,13 @@ describe('formulas, roll-ups, layouts and list views', () => {
 });
 
 describe('field references', () => {
-  it('reports unknown fields and relationship fields in SOQL, which apex-ls does not check', () => {
+  it('reports unknown fields, relationship fields and picklist values in SOQL, which apex-ls does not check', () => {
     const found = messages(checkFieldReferences(projectWith('unknown-soql-field', ['objects', 'classes'])));
     expect(found).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/OverdueSelector\.cls: SOQL names unknown field BusinessEntity__c\.Nmae__c/),
         expect.stringMatching(/OverdueSelector\.cls: SOQL names unknown field Entry__c\.DueDat__c/),
+        expect.stringMatching(/OverdueSelector\.cls: 'Opened' is not a value of any picklist Status__c/),
       ]),
     );
     expect(found.filter((m) => m.includes('Account__r.Name') || m.includes('Amount__c'))).toEqual([]);

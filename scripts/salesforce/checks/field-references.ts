@@ -53,7 +53,7 @@ function auraEnabledMethods(project: Project, className: string): Set<string> | 
 
 /**
  * Cross-check of names against the object metadata: fields and relationships in Apex SOQL (which
- * apex-ls does not check), and the schema imports, 'Object.Field' strings and Apex method imports of
+ * apex-ls does not check), picklist values that Apex compares or assigns, and the schema imports, 'Object.Field' strings and Apex method imports of
  * the Lightning Web Components.
  */
 export function checkFieldReferences(project: Project): CheckResult {
@@ -61,8 +61,24 @@ export function checkFieldReferences(project: Project): CheckResult {
   const findings: Finding[] = [];
   const files = packageFiles(project);
 
+  // Picklist values by field name across objects: Apex compares and assigns picklists as strings.
+  const picklistValues = new Map<string, Set<string>>();
+  for (const fields of model.objects.values()) {
+    for (const field of fields.values()) {
+      if (!field.picklistValues) continue;
+      const values = picklistValues.get(field.name) ?? new Set<string>();
+      for (const v of field.picklistValues) values.add(v);
+      picklistValues.set(field.name, values);
+    }
+  }
+
   for (const file of files.filter((f) => /\.(cls|trigger)$/.test(f))) {
     const source = readText(project, file);
+    for (const m of source.matchAll(/\b(\w+__c)\s*(?:==|!=|=)\s*'([^']+)'/g)) {
+      const [text, field = '', value = ''] = m;
+      const values = picklistValues.get(field);
+      if (values && !values.has(value)) findings.push({ file, line: lineOf(source, text) ?? 1, message: `'${value}' is not a value of any picklist ${field}` });
+    }
     for (const query of findInlineQueries(source)) {
       checkQuery(model, query, query.object, (offset, message) => findings.push({ file, line: source.slice(0, offset).split('\n').length, message }));
     }
