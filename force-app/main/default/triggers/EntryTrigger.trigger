@@ -1,3 +1,3 @@
 trigger EntryTrigger on Entry__c(before insert, before update) {
-    EntryTriggerHandler.handle(Trigger.new, Trigger.oldMap, Trigger.operationType);
+    EntryTriggerHandler.handle(Trigger.new, Trigger.operationType);
 }
