@@ -28,11 +28,13 @@ describe('EPC rules: each accepted and refused', () => {
     expect(codes(directDebitRun([debit()], { initiatingParty: { name: 'I'.repeat(71) } }))).toEqual(['TEXT_TOO_LONG']);
   });
 
-  it('remittance: 140 characters accepted, 141 refused; with an RF reference the two share 140', () => {
+  it('remittance: 140 characters accepted, 141 refused; beside an RF reference the text is dropped with a warning', () => {
     expect(dd({ remittanceInformation: 'R'.repeat(140) })).toEqual([]);
     expect(dd({ remittanceInformation: 'R'.repeat(141) })).toEqual(['TEXT_TOO_LONG']);
-    expect(dd({ creditorReference: 'RF18539007547034', remittanceInformation: 'R'.repeat(124) })).toEqual([]);
-    expect(dd({ creditorReference: 'RF18539007547034', remittanceInformation: 'R'.repeat(125) })).toEqual(['TEXT_TOO_LONG']);
+    const result = prepareRun(directDebitRun([debit({ creditorReference: 'RF18539007547034', remittanceInformation: 'R'.repeat(141) })]), DD);
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.map((w) => w.code)).toEqual(['REMITTANCE_TEXT_DROPPED']);
+    expect([...result.run!.transactions()][0]!.remittanceInformation).toBeUndefined();
   });
 
   it('ids: 35 characters accepted, 36 refused; no leading or trailing "/", no "//", no spaces', () => {

@@ -148,9 +148,17 @@ export function prepareTransaction(
   }
   let remittanceInformation: string | undefined;
   if (raw.remittanceInformation !== undefined && raw.remittanceInformation.trim() !== '') {
-    // With an RF reference the text travels beside it in the one structured block of 140.
-    const room = creditorReference ? MAX_REMITTANCE - creditorReference.length : MAX_REMITTANCE;
-    remittanceInformation = sepaText(raw.remittanceInformation, 'remittanceInformation', room, ctx);
+    if (creditorReference) {
+      // SEPA carries either structured or unstructured remittance, and the EPC subset of the
+      // structured block holds the creditor reference only: the RF reference wins.
+      issues.warning(
+        'REMITTANCE_TEXT_DROPPED',
+        `remittanceInformation "${raw.remittanceInformation}" is not sent: the RF creditor reference ${creditorReference} is`,
+        'remittanceInformation',
+      );
+    } else {
+      remittanceInformation = sepaText(raw.remittanceInformation, 'remittanceInformation', MAX_REMITTANCE, ctx);
+    }
   }
 
   let mandate: PreparedMandate | undefined;

@@ -53,7 +53,7 @@ export function writeAgent(xml: XmlStream, element: string, bic: string | undefi
   xml.end().end();
 }
 
-/** One unstructured text, or an RF creditor reference with the text beside it. */
+/** One unstructured text, or an RF creditor reference as structured remittance. */
 export function writeRemittance(xml: XmlStream, tx: PreparedTransaction): void {
   if (!tx.creditorReference && !tx.remittanceInformation) return;
   xml.start('RmtInf');
@@ -68,7 +68,6 @@ export function writeRemittance(xml: XmlStream, tx: PreparedTransaction): void {
       .end()
       .leaf('Ref', tx.creditorReference)
       .end()
-      .leaf('AddtlRmtInf', tx.remittanceInformation)
       .end();
   } else {
     xml.leaf('Ustrd', tx.remittanceInformation);
