@@ -1,0 +1,138 @@
+// Generated from the .ts source beside this file by `npm run lwc:build`; edit the .ts, not this file.
+// Reconciliation tab: booked bank statement items that still need a decision, with filters, bulk
+// acceptance of the best suggestion above a score, and a review panel per item. Refreshes live when
+// the service finishes importing statements or settling automatically.
+import { LightningElement, wire } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { refreshApex } from '@salesforce/apex';
+import { getReconciliationItems, settleStatementItems } from 'c/cmApex';
+import { follow, isFinal } from 'c/cmNotifications';
+import { bestSuggestion } from 'c/cmSuggestions';
+import { errorText } from 'c/cmErrors';
+const REFRESHING_COMMANDS = ['retrieve-statements', 'import-file', 'settle-automatically'];
+const DEFAULT_THRESHOLD = 90;
+const RESULT_OPTIONS = [
+    { label: 'All open items', value: '' },
+    { label: 'Unmatched', value: 'Unmatched' },
+    { label: 'Unmatched, multiple results', value: 'Unmatched, multiple results' },
+    { label: 'Rejected', value: 'Rejected' }
+];
+const COLUMNS = [
+    { label: 'Item', fieldName: 'name' },
+    { label: 'Booking date', fieldName: 'bookingDate', type: 'date-local' },
+    { label: 'Amount', fieldName: 'amount', type: 'currency', typeAttributes: { currencyCode: { fieldName: 'currencyCode' } } },
+    { label: 'Counterparty', fieldName: 'counterparty' },
+    { label: 'Reference', fieldName: 'reference', wrapText: true },
+    { label: 'Result', fieldName: 'matchingResult' },
+    { label: 'Best score', fieldName: 'bestScore', type: 'number' },
+    { type: 'action', typeAttributes: { rowActions: [{ label: 'Review', name: 'review' }] } }
+];
+export default class ReconciliationWorkbench extends LightningElement {
+    bankAccountId = null;
+    fromDate = null;
+    toDate = null;
+    minScore = null;
+    matchingResult = null;
+    threshold = DEFAULT_THRESHOLD;
+    selectedItemId = null;
+    busy = false;
+    actionError = '';
+    liveNote = '';
+    columns = COLUMNS;
+    resultOptions = RESULT_OPTIONS;
+    stop = null;
+    @wire(getReconciliationItems, { bankAccountId: '$bankAccountId', fromDate: '$fromDate', toDate: '$toDate', minScore: '$minScore', matchingResult: '$matchingResult' })
+    items;
+    connectedCallback() {
+        follow((notification) => {
+            this.liveNote = notification.message || 'New bank data arrived.';
+            refreshApex(this.items).catch(() => undefined);
+        }, (notification) => isFinal(notification) && notification.status === 'succeeded' && REFRESHING_COMMANDS.includes(notification.command))
+            .then((stop) => {
+            this.stop = stop;
+        })
+            .catch(() => undefined);
+    }
+    disconnectedCallback() {
+        if (this.stop) {
+            this.stop().catch(() => undefined);
+            this.stop = null;
+        }
+    }
+    get rows() {
+        return this.items?.data ?? [];
+    }
+    get hasRows() {
+        return this.rows.length > 0;
+    }
+    get loadError() {
+        return this.items?.error ? errorText(this.items.error) : '';
+    }
+    get loading() {
+        return !this.items || (!this.items.data && !this.items.error);
+    }
+    get matchingResultValue() {
+        return this.matchingResult ?? '';
+    }
+    /** Items whose best suggestion reaches the threshold and whose payment exists. */
+    get eligible() {
+        return this.rows
+            .map((item) => ({ item, best: bestSuggestion(item.suggestionsJson) }))
+            .filter(({ item, best }) => best !== null && best.score >= this.threshold && item.paymentId !== null)
+            .map(({ item, best }) => ({ itemId: item.id, allocations: best?.allocations ?? [], matchingResult: 'Matched' }));
+    }
+    get bulkLabel() {
+        const count = this.eligible.length;
+        return `Accept best suggestion for ${count} item${count === 1 ? '' : 's'} scoring ${this.threshold} or more`;
+    }
+    get bulkDisabled() {
+        return this.busy || this.eligible.length === 0;
+    }
+    handleBankAccount(event) {
+        this.bankAccountId = event.detail.recordId ?? null;
+    }
+    handleFilter(event) {
+        const field = event.target.dataset.field;
+        const value = event.detail.value;
+        if (field === 'from') {
+            this.fromDate = value || null;
+        }
+        else if (field === 'to') {
+            this.toDate = value || null;
+        }
+        else if (field === 'minScore') {
+            this.minScore = value === '' || value === null || value === undefined ? null : Number(value);
+        }
+        else if (field === 'result') {
+            this.matchingResult = value || null;
+        }
+    }
+    handleThreshold(event) {
+        const value = Number(event.detail.value);
+        this.threshold = Number.isFinite(value) ? value : DEFAULT_THRESHOLD;
+    }
+    handleRowAction(event) {
+        if (event.detail.action.name === 'review') {
+            this.selectedItemId = event.detail.row.id;
+        }
+    }
+    handleCloseReview() {
+        this.selectedItemId = null;
+    }
+    async handleBulkAccept() {
+        const settlements = this.eligible;
+        this.busy = true;
+        this.actionError = '';
+        try {
+            const settled = await settleStatementItems(settlements);
+            this.dispatchEvent(new ShowToastEvent({ title: 'Suggestions accepted', message: `${settled} item${settled === 1 ? '' : 's'} settled.`, variant: 'success' }));
+            await refreshApex(this.items);
+        }
+        catch (error) {
+            this.actionError = errorText(error);
+        }
+        finally {
+            this.busy = false;
+        }
+    }
+}
