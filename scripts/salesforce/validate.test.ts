@@ -64,12 +64,32 @@ describe('metadata XML schema', () => {
   });
 });
 
-describe('sfdx-project.json schema', () => {
+describe('project files and API versions', () => {
   it('reports a numeric sourceApiVersion', () => {
     const project = projectWith(undefined, []);
     const file = join(project.root, 'sfdx-project.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/"sourceApiVersion": "[^"]+"/, '"sourceApiVersion": 65'));
     expect(messages(checkProjectSchema(project))).toEqual(['sfdx-project.json: /sourceApiVersion must be string']);
+  });
+
+  it('reports an unknown scratch org feature and API versions newer than the checks understand', () => {
+    const project = projectWith(undefined, ['classes']);
+    cpSync(join(repo, 'config'), join(project.root, 'config'), { recursive: true });
+    const scratch = join(project.root, 'config/project-scratch-def.json');
+    writeFileSync(scratch, JSON.stringify({ ...JSON.parse(readFileSync(scratch, 'utf8')), features: ['PlatformEvents'] }));
+    const project67 = join(project.root, 'sfdx-project.json');
+    writeFileSync(project67, readFileSync(project67, 'utf8').replace(/"sourceApiVersion": "[^"]+"/, '"sourceApiVersion": "67.0"'));
+    const meta = join(project.root, 'force-app/main/default/classes/CashException.cls-meta.xml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/<apiVersion>[^<]+</, '<apiVersion>67.0<'));
+    const found = messages(checkProjectSchema(project));
+    expect(found).toHaveLength(3);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^config\/project-scratch-def\.json: \/features\/0 must be equal to one of the allowed values \(API,/),
+        'sfdx-project.json: sourceApiVersion 67.0 is newer than API 66.0, the newest the offline checks understand',
+        'force-app/main/default/classes/CashException.cls-meta.xml: apiVersion 67.0 is newer than API 66.0, the newest the offline checks understand',
+      ]),
+    );
   });
 });
 
