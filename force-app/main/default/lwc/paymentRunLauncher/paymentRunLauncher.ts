@@ -1,0 +1,195 @@
+// Payment Runs tab: choose a direct-debit or credit-transfer run, preview what the service would
+// collect or pay and what it would exclude and why, then start the run and follow it live.
+import { LightningElement } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { startPaymentRun } from 'c/cmApex';
+import type { RunType } from 'c/cmApex';
+import type { CashNotification } from 'c/cmNotifications';
+import { errorText } from 'c/cmErrors';
+import { readPreview } from './paymentRunPreview';
+import type { PaymentRunPreview } from './paymentRunPreview';
+
+const RUN_TYPES = [
+    { label: 'SEPA direct debit: collect open receivables', value: 'Direct Debit' },
+    { label: 'SEPA credit transfer: pay approved payables and refunds', value: 'Credit Transfer' }
+];
+
+const INCLUDED_COLUMNS = [
+    { label: 'Entry', fieldName: 'name' },
+    { label: 'Account', fieldName: 'accountName' },
+    { label: 'Amount', fieldName: 'amount', type: 'currency', typeAttributes: { currencyCode: { fieldName: 'currency' } } },
+    { label: 'Due date', fieldName: 'dueDate', type: 'date-local' }
+];
+
+const EXCLUDED_COLUMNS = [
+    { label: 'Entry', fieldName: 'name' },
+    { label: 'Account', fieldName: 'accountName' },
+    { label: 'Amount', fieldName: 'amount', type: 'currency', typeAttributes: { currencyCode: { fieldName: 'currency' } } },
+    { label: 'Why excluded', fieldName: 'reason', wrapText: true }
+];
+
+function isoDate(date: Date): string {
+    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+export default class PaymentRunLauncher extends LightningElement {
+    runType: RunType = 'Direct Debit';
+    bankAccountId: string | null = null;
+    executionDate: string | null = null;
+    previewCorrelationId: string | null = null;
+    runCorrelationId: string | null = null;
+    preview: PaymentRunPreview | null = null;
+    runFinished = false;
+    busy = false;
+    actionError = '';
+    runTypes = RUN_TYPES;
+    includedColumns = INCLUDED_COLUMNS;
+    excludedColumns = EXCLUDED_COLUMNS;
+
+    get today(): string {
+        return isoDate(new Date(Date.now()));
+    }
+
+    get effectiveDate(): string {
+        if (this.executionDate) {
+            return this.executionDate;
+        }
+        const tomorrow = new Date(Date.now());
+        tomorrow.setDate(tomorrow.getDate() + 1);
+        return isoDate(tomorrow);
+    }
+
+    get dateProblem(): string {
+        return this.effectiveDate < this.today ? 'The execution date must not be in the past.' : '';
+    }
+
+    get previewDisabled(): boolean {
+        return this.busy || !this.bankAccountId || this.dateProblem !== '';
+    }
+
+    get startDisabled(): boolean {
+        return this.previewDisabled || !this.preview || this.preview.included.length === 0 || this.runCorrelationId !== null;
+    }
+
+    get startLabel(): string {
+        const count = this.preview?.included.length ?? 0;
+        return this.runType === 'Direct Debit' ? `Collect ${count} entr${count === 1 ? 'y' : 'ies'}` : `Pay ${count} entr${count === 1 ? 'y' : 'ies'}`;
+    }
+
+    get includedRows() {
+        const currency = this.preview?.currency ?? 'EUR';
+        return (this.preview?.included ?? []).map((line) => ({ ...line, currency }));
+    }
+
+    get excludedRows() {
+        const currency = this.preview?.currency ?? 'EUR';
+        return (this.preview?.excluded ?? []).map((line) => ({ ...line, currency }));
+    }
+
+    get hasIncluded(): boolean {
+        return this.includedRows.length > 0;
+    }
+
+    get hasExcluded(): boolean {
+        return this.excludedRows.length > 0;
+    }
+
+    get summary(): string {
+        if (!this.preview) {
+            return '';
+        }
+        const verb = this.runType === 'Direct Debit' ? 'collected' : 'paid';
+        return `${this.preview.included.length} entr${this.preview.included.length === 1 ? 'y' : 'ies'} will be ${verb}; ${this.preview.excluded.length} excluded.`;
+    }
+
+    get previewTotal(): string {
+        return this.preview?.total ?? '0.00';
+    }
+
+    get previewCurrency(): string {
+        return this.preview?.currency ?? 'EUR';
+    }
+
+    handleRunType(event: CustomEvent<{ value: string }>): void {
+        this.runType = event.detail.value === 'Credit Transfer' ? 'Credit Transfer' : 'Direct Debit';
+        this.reset();
+    }
+
+    handleBankAccount(event: CustomEvent<{ recordId: string | null }>): void {
+        this.bankAccountId = event.detail.recordId ?? null;
+        this.reset();
+    }
+
+    handleDate(event: CustomEvent<{ value: string }>): void {
+        this.executionDate = event.detail.value || null;
+        this.reset();
+    }
+
+    reset(): void {
+        this.preview = null;
+        this.previewCorrelationId = null;
+        this.runCorrelationId = null;
+        this.runFinished = false;
+        this.actionError = '';
+    }
+
+    async handlePreview(): Promise<void> {
+        const bankAccountId = this.bankAccountId;
+        if (!bankAccountId) {
+            return;
+        }
+        const runType = this.runType;
+        const date = this.effectiveDate;
+        this.reset();
+        await this.send(async () => {
+            this.previewCorrelationId = await startPaymentRun(runType, bankAccountId, date, true);
+        });
+    }
+
+    async handleStart(): Promise<void> {
+        const bankAccountId = this.bankAccountId;
+        if (!bankAccountId) {
+            return;
+        }
+        const runType = this.runType;
+        const date = this.effectiveDate;
+        await this.send(async () => {
+            this.runCorrelationId = await startPaymentRun(runType, bankAccountId, date, false);
+        });
+    }
+
+    handlePreviewFinished(event: CustomEvent<CashNotification>): void {
+        const notification = event.detail;
+        if (notification.status === 'succeeded') {
+            this.preview = readPreview(notification.payload);
+            if (!this.preview) {
+                this.actionError = 'The service answered without a preview; try again.';
+            }
+        }
+    }
+
+    handleRunFinished(event: CustomEvent<CashNotification>): void {
+        const notification = event.detail;
+        this.runFinished = true;
+        const succeeded = notification.status === 'succeeded';
+        this.dispatchEvent(
+            new ShowToastEvent({
+                title: succeeded ? 'Payment run submitted' : 'Payment run failed',
+                message: notification.message || (succeeded ? 'The order was sent to the bank.' : 'See the error report.'),
+                variant: succeeded ? 'success' : 'error'
+            })
+        );
+    }
+
+    async send(action: () => Promise<void>): Promise<void> {
+        this.busy = true;
+        this.actionError = '';
+        try {
+            await action();
+        } catch (error) {
+            this.actionError = errorText(error);
+        } finally {
+            this.busy = false;
+        }
+    }
+}
