@@ -165,6 +165,7 @@ describe('access', () => {
         expect.stringMatching(/CashManagementAuditor\.permissionset-meta\.xml: grants access to unknown field Entry__c\.AuditNote__c/),
         expect.stringMatching(/Refund_Record_Page\.flexipage-meta\.xml: component refundTimeline does not exist/),
         expect.stringMatching(/Refund_Record_Page\.flexipage-meta\.xml: component paymentBadge is limited to record pages of Payment__c, not Refund__c/),
+        expect.stringMatching(/Refund_Record_Page\.flexipage-meta\.xml: template flexipage:recordHomeTemplateDesktop has no region body/),
       ]),
     );
   });

@@ -12,6 +12,13 @@ const first = (value: unknown): string => String(Array.isArray(value) ? value[0]
 /** Which LWC target a FlexiPage type or a component tab needs. */
 const TARGET_FOR: Record<string, string> = { RecordPage: 'lightning__RecordPage', HomePage: 'lightning__HomePage', AppPage: 'lightning__AppPage', Tab: 'lightning__Tab' };
 
+/** Regions of the page templates the package uses; a deploy refuses regions a template lacks. */
+const TEMPLATE_REGIONS: Record<string, readonly string[]> = {
+  'flexipage:recordHomeTemplateDesktop': ['header', 'main', 'sidebar'],
+  'home:desktopTemplate': ['top', 'bottomLeft', 'bottomRight', 'sidebar'],
+  'flexipage:defaultAppHomeTemplate': ['main'],
+};
+
 interface Bundle {
   exposed: boolean;
   targets: Set<string>;
@@ -60,7 +67,14 @@ export function checkAccess(project: Project): CheckResult {
   for (const f of files.filter((x) => x.endsWith('.flexipage-meta.xml'))) {
     const page = (parser.parse(readText(project, f)) as { FlexiPage?: Record<string, unknown> }).FlexiPage ?? {};
     const target = TARGET_FOR[first(page.type)] ?? '';
-    for (const region of list(page.flexiPageRegions as { itemInstances?: { componentInstance?: { componentName?: string[] }[] }[] }[])) {
+    const template = first((list(page.template as { name?: string[] }[])[0] ?? {}).name);
+    const regions = TEMPLATE_REGIONS[template];
+    if (!regions) findings.push({ file: f, line: lineOf(readText(project, f), template) ?? 1, message: `page template ${template} is not one the checks know (${Object.keys(TEMPLATE_REGIONS).join(', ')})` });
+    for (const region of list(page.flexiPageRegions as { name?: string[]; type?: string[]; itemInstances?: { componentInstance?: { componentName?: string[] }[] }[] }[])) {
+      const regionName = first(region.name);
+      if (regions && first(region.type) === 'Region' && !regions.includes(regionName)) {
+        findings.push({ file: f, line: lineOf(readText(project, f), `<name>${regionName}</name>`) ?? 1, message: `template ${template} has no region ${regionName} (it has ${regions.join(', ')})` });
+      }
       for (const item of list(region.itemInstances)) {
         for (const ci of list(item.componentInstance)) {
           const name = first(ci.componentName);
