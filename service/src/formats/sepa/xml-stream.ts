@@ -67,10 +67,6 @@ export class XmlStream {
     return chunk;
   }
 
-  get depth(): number {
-    return this.open.length;
-  }
-
   private pad(): string {
     const depth = this.open.length;
     return this.pads[depth] ?? (this.pads[depth] = this.indent.repeat(depth));
