@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, type Harness } from './test-support/harness.js';
 import { Worker } from '../jobs/worker.js';
@@ -139,6 +140,31 @@ describe('the settlement walk-through', () => {
       [3, 'JSON_MALFORMED'],
       [4, 'ENTRY_NUMBER_EXISTS'],
     ]);
+  });
+
+  it('imports a bank statement upload once, and refuses what is not a bank file', async () => {
+    const file = readFileSync(new URL('../banking/__fixtures__/feedback_camt053.v8.xml', import.meta.url));
+    const upload = (body: Buffer | string) =>
+      h.call(h.tenantA.write, { method: 'POST', url: '/v1/bank-statements?fileName=day.xml', payload: body, headers: { 'content-type': 'application/xml' } });
+    expect((await upload(file)).body).toMatchObject({ format: 'camt.053.001.08', newItems: 4, duplicateItems: 0 });
+    expect((await upload(file)).body).toMatchObject({ newItems: 0, duplicateItems: 4 });
+    const junk = await upload('hello, I am not a statement');
+    expect(junk).toMatchObject({ status: 422, body: { code: 'STATEMENT_FORMAT_UNKNOWN' } });
+    const xxe = await upload('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><Document>&x;</Document>');
+    expect(xxe.status).toBe(422);
+    expect(JSON.stringify(xxe.body)).not.toContain('root:');
+    const list = await h.call(h.tenantA.read, { method: 'GET', url: '/v1/bank-statements' });
+    expect(list.body.items).toHaveLength(1);
+    const items = await h.call(h.tenantA.read, { method: 'GET', url: `/v1/bank-statements/${list.body.items[0].id}/items?matchingResult=Unmatched` });
+    expect(items.body.items).toHaveLength(4);
+  });
+
+  it('lets a platform key create a tenant whose first admin key works', async () => {
+    const created = await h.call(h.platform, { method: 'POST', url: '/v1/tenants', payload: { name: 'Neue Firma GmbH' } });
+    expect(created.status).toBe(201);
+    const own = await h.call(created.body.key, { method: 'GET', url: '/v1/tenant' });
+    expect(own.body).toMatchObject({ id: created.body.tenant.id, name: 'Neue Firma GmbH' });
+    expect((await h.call(h.platform, { method: 'GET', url: '/v1/entries' })).status).toBe(403);
   });
 
   it('serves health, the OpenAPI document and the interactive docs', async () => {

@@ -12,6 +12,7 @@ import { registerIdempotency } from './plugins/idempotency.js';
 import { entryRoutes } from './routes/entries.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
+import { statementRoutes } from './routes/statements.js';
 import { paymentRoutes } from './routes/payments.js';
 import { refundRoutes } from './routes/refunds.js';
 import { settlementRoutes } from './routes/settlements.js';
@@ -23,12 +24,15 @@ import { Payment } from './schemas/payments.js';
 import { Refund } from './schemas/refunds.js';
 import { EntryItem, EntryItems } from './schemas/settlements.js';
 import { ApiKey, ApiKeyWithSecret, Tenant } from './schemas/tenants.js';
+import { BankAccount, BankStatement, BankStatementItem, StatementImportSummary } from './schemas/statements.js';
+import type { StatementStore } from '../store/statements/statement-store.js';
 
 export interface AppDeps {
   db: Db;
   ledger: Ledger;
   tenants: TenantStore;
   jobs: JobQueue;
+  statements: StatementStore;
   logger?: boolean;
   /** Largest request body in bytes. */
   bodyLimit?: number;
@@ -45,7 +49,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  for (const schema of [Problem, Entry, Payment, EntryItem, EntryItems, Refund, Tenant, ApiKey, ApiKeyWithSecret, Job]) {
+  for (const schema of [Problem, Entry, Payment, EntryItem, EntryItems, Refund, Tenant, ApiKey, ApiKeyWithSecret, Job,
+    BankStatement, BankStatementItem, BankAccount, StatementImportSummary]) {
     app.addSchema(schema);
   }
 
@@ -81,5 +86,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(settlementRoutes, { ledger: deps.ledger });
   await app.register(refundRoutes, { ledger: deps.ledger });
   await app.register(jobRoutes, { jobs: deps.jobs });
+  await app.register(statementRoutes, { ledger: deps.ledger, statements: deps.statements });
   return app;
 }

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { openHarness, type Harness } from './test-support/harness.js';
+
+const bankFile = readFileSync(new URL('../banking/__fixtures__/feedback_camt053.v8.xml', import.meta.url));
+const upload = { 'content-type': 'application/xml' };
 
 /**
  * A key of tenant B (with every scope a tenant can have) is pointed at tenant A's resources on
@@ -19,11 +23,15 @@ beforeAll(async () => {
   a.refund = (await h.call(w, { method: 'POST', url: '/v1/refunds', payload: { paymentId: a.payment, amount: '10.00' } })).body.id;
   a.job = (await h.call(w, { method: 'POST', url: '/v1/entries/imports', payload: { format: 'jsonl', content: '{}' } })).body.id;
   a.key = (await h.call(w, { method: 'GET', url: '/v1/api-keys' })).body.items[0].id;
+  const imported = (await h.call(w, { method: 'POST', url: '/v1/bank-statements?fileName=a.xml', payload: bankFile, headers: upload })).body;
+  a.statement = imported.statements[0].id;
+  a.statementItem = (await h.call(w, { method: 'GET', url: `/v1/bank-statements/${a.statement}/items` })).body.items[0].id;
+  a.bankAccount = (await h.call(w, { method: 'GET', url: '/v1/bank-accounts' })).body.items[0].id;
   a.bPayment = (await h.call(h.tenantB.admin, { method: 'POST', url: '/v1/payments', payload: { type: 'Payment', currency: 'EUR', amount: '100.00' } })).body.id;
 });
 afterAll(() => h.close());
 
-type Case = { method: 'GET' | 'POST'; url: () => string; payload?: () => object; expect: (status: number, body: any) => void };
+type Case = { method: 'GET' | 'POST'; url: () => string; payload?: () => object | Buffer; headers?: Record<string, string>; expect: (status: number, body: any) => void };
 const notFound = (status: number, body: any) => {
   expect(status).toBe(404);
   expect(body.code).toBe('NOT_FOUND');
@@ -82,6 +90,21 @@ const cases: Record<string, Case> = {
   'GET /v1/api-keys': { method: 'GET', url: () => '/v1/api-keys', expect: noneOfA },
   'POST /v1/api-keys': { method: 'POST', url: () => '/v1/api-keys', payload: () => ({ name: 'b-extra', scopes: ['read'] }), expect: (s) => expect(s).toBe(201) },
   'POST /v1/api-keys/{id}/revoke': { method: 'POST', url: () => `/v1/api-keys/${a.key}/revoke`, expect: notFound },
+  'POST /v1/bank-statements': {
+    method: 'POST',
+    url: () => '/v1/bank-statements?fileName=b.xml',
+    payload: () => bankFile,
+    headers: upload,
+    expect: (status, body) => {
+      expect(status).toBe(201);
+      expect(body).toMatchObject({ newItems: 4, duplicateItems: 0 });
+    },
+  },
+  'GET /v1/bank-statements': { method: 'GET', url: () => '/v1/bank-statements', expect: noneOfA },
+  'GET /v1/bank-statements/{id}': { method: 'GET', url: () => `/v1/bank-statements/${a.statement}`, expect: notFound },
+  'GET /v1/bank-statements/{id}/items': { method: 'GET', url: () => `/v1/bank-statements/${a.statement}/items`, expect: notFound },
+  'GET /v1/bank-statement-items/{id}': { method: 'GET', url: () => `/v1/bank-statement-items/${a.statementItem}`, expect: notFound },
+  'GET /v1/bank-accounts': { method: 'GET', url: () => '/v1/bank-accounts', expect: noneOfA },
   'POST /v1/tenants': { method: 'POST', url: () => '/v1/tenants', payload: () => ({ name: 'sneaky' }), expect: (s) => expect(s).toBe(403) },
 };
 
@@ -100,6 +123,7 @@ describe('tenant isolation', () => {
       method: c.method,
       url: c.url(),
       ...(c.payload ? { payload: c.payload() } : {}),
+      ...(c.headers ? { headers: c.headers } : {}),
     });
     c.expect(response.status, response.body);
   });
@@ -113,5 +137,6 @@ describe('tenant isolation', () => {
     expect((await h.call(r, { method: 'GET', url: '/v1/entries?number=A-1' })).body.items).toHaveLength(1);
     expect((await h.call(r, { method: 'GET', url: '/v1/api-keys' })).body.items.every((k: { revokedAt: unknown }) => k.revokedAt === null)).toBe(true);
     expect((await h.call(r, { method: 'GET', url: '/v1/jobs' })).body.items).toHaveLength(1);
+    expect((await h.call(r, { method: 'GET', url: `/v1/bank-statements/${a.statement}` })).body.itemCount).toBe(4);
   });
 });

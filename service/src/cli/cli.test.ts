@@ -10,7 +10,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'cash-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function cash(...args: string[]) {
-  const env = { ...process.env, CASH_DATA_DIR: dataDir };
+  const env: Record<string, string | undefined> = { ...process.env, CASH_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   return spawnSync(process.execPath, ['--import', 'tsx', 'service/src/cli/main.ts', ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
 }

@@ -17,7 +17,7 @@ let key = '';
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'cash-readme-'));
-  const env = { ...process.env, CASH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const env: Record<string, string | undefined> = { ...process.env, CASH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
   server = spawn(process.execPath, ['--import', 'tsx', 'service/src/cli/main.ts', 'serve', '--demo', '--port', '0'], { cwd: root, env });
   let out = '';

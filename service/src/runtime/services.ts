@@ -5,12 +5,14 @@ import { PostgresLedger } from '../store/ledger/postgres-ledger.js';
 import { migrate } from '../store/migrate.js';
 import { openDb, type DbConfig } from '../store/open-db.js';
 import { TenantStore } from '../store/tenants.js';
+import { StatementStore } from '../store/statements/statement-store.js';
 
 export interface Services {
   db: Db;
   ledger: Ledger;
   tenants: TenantStore;
   jobs: JobQueue;
+  statements: StatementStore;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export function servicesFor(db: Db): Services {
     ledger: new PostgresLedger(db),
     tenants: new TenantStore(db),
     jobs: new JobQueue(db),
+    statements: new StatementStore(db),
     close: () => db.close(),
   };
 }

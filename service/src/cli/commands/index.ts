@@ -10,6 +10,7 @@ import { registerMatch } from './match.js';
 import { registerSepaCreditTransfer } from './sepa-credit-transfer.js';
 import { registerSepaDirectDebit } from './sepa-direct-debit.js';
 import { registerStatementParse } from './statement-parse.js';
+import { registerStatementImport } from './statement-import.js';
 
 /** Each command lives in its own file and registers itself here. */
 type Register = (program: Command) => void;
@@ -23,7 +24,7 @@ const registrars: Register[] = [
   registerEntriesImport,
   registerDemo,
   registerOpenApi,
-  registerMatch, registerStatementParse, registerSepaDirectDebit, registerSepaCreditTransfer];
+  registerMatch, registerStatementParse, registerStatementImport, registerSepaDirectDebit, registerSepaCreditTransfer];
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);

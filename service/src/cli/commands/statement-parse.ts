@@ -12,7 +12,7 @@ import {
  * `cash statement parse FILE`: prints the normalised statement model as JSON on stdout. A rejected
  * file gives a message on stderr and a non-zero exit code, so scripts can tell the two apart.
  */
-function statementGroup(program: Command): Command {
+export function statementGroup(program: Command): Command {
   // `statement import` and friends register under the same group from their own files.
   return (
     program.commands.find((command) => command.name() === 'statement') ??
@@ -20,7 +20,7 @@ function statementGroup(program: Command): Command {
   );
 }
 
-async function readStatementFile(path: string, maxBytes: number): Promise<Buffer> {
+export async function readStatementFile(path: string, maxBytes: number): Promise<Buffer> {
   const info = await stat(path).catch(() => {
     throw invalid('FILE_NOT_FOUND', `${path} cannot be read`, { file: path });
   });

@@ -1,0 +1,43 @@
+import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
+import { parseStatementFile, type ParseStatementOptions } from '../formats/statement/parse.js';
+import type { ItemProgress, StatementStore } from '../store/statements/statement-store.js';
+import { applyBankFeedback, type FeedbackSummary } from './bank-feedback.js';
+
+export interface StatementImportSummary {
+  fileId: string;
+  format: string;
+  statements: { id: string; account: string; newItems: number; duplicateItems: number; warnings: { code: string; message: string }[] }[];
+  newItems: number;
+  duplicateItems: number;
+  feedback: FeedbackSummary;
+}
+
+/**
+ * Reads a bank file, stores what is new in one transaction (re-imports add nothing), then lets the
+ * bank's bookings update the payments the product issued.
+ */
+export async function importStatement(
+  deps: { ledger: Ledger; statements: StatementStore },
+  ctx: LedgerContext,
+  content: Buffer,
+  options: ParseStatementOptions & { fileName: string },
+  progress?: ItemProgress,
+): Promise<StatementImportSummary> {
+  const file = await parseStatementFile(content, options);
+  const stored = await deps.statements.importFile(ctx.tenantId, file, { fileName: options.fileName, content, importedBy: ctx.actor }, progress);
+  const feedback = await applyBankFeedback(deps.ledger, deps.statements, ctx, stored.newItemIds);
+  return {
+    fileId: stored.fileId,
+    format: stored.format,
+    statements: stored.statements.map(({ id, account, newItems, duplicateItems, warnings }) => ({
+      id,
+      account,
+      newItems,
+      duplicateItems,
+      warnings: warnings.map(({ code, message }) => ({ code, message })),
+    })),
+    newItems: stored.newItems,
+    duplicateItems: stored.duplicateItems,
+    feedback,
+  };
+}

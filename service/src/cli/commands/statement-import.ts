@@ -1,0 +1,57 @@
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { importStatement } from '../../banking/import-statement.js';
+import { invalid } from '../../domain/errors.js';
+import { DEFAULT_MAX_STATEMENT_BYTES, type StatementFormatOption } from '../../formats/statement/parse.js';
+import { openServices } from '../../runtime/services.js';
+import { dbConfigFromEnv } from '../../store/open-db.js';
+import { progressReporter } from '../progress.js';
+import { readStatementFile, statementGroup } from './statement-parse.js';
+
+export function registerStatementImport(program: Command): void {
+  statementGroup(program)
+    .command('import')
+    .description(
+      'store a statement file (one transaction; re-imports and overlapping files add only new items), then\n' +
+        'update the payments whose end-to-end ids the bank booked; prints a summary (new, duplicate, warnings)',
+    )
+    .argument('<file>', 'camt.052/053/054 XML, MT940/MT942, or a bank/PSP CSV export')
+    .requiredOption('--tenant <id>', 'tenant id')
+    .option('--format <format>', 'auto | camt | mt940 | csv:PROFILE', 'auto')
+    .option('--encoding <encoding>', 'character encoding, when detection gets it wrong (e.g. cp850)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (file: string, options: { tenant: string; format: string; encoding?: string; json?: boolean }) => {
+      const content = await readStatementFile(file, DEFAULT_MAX_STATEMENT_BYTES);
+      const services = await openServices(dbConfigFromEnv());
+      try {
+        await services.tenants.getTenant(options.tenant).catch(() => {
+          throw invalid('TENANT_UNKNOWN', `tenant ${options.tenant} does not exist`);
+        });
+        const progress = progressReporter(`storing ${basename(file)}`);
+        const summary = await importStatement(
+          services,
+          { tenantId: options.tenant, actor: 'cli', businessProcess: 'Statement Import' },
+          content,
+          { fileName: basename(file), format: options.format as StatementFormatOption, encoding: options.encoding },
+          progress.update,
+        );
+        progress.done();
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(`${basename(file)} (${summary.format}): ${summary.newItems} new item(s), ${summary.duplicateItems} already imported\n`);
+        for (const s of summary.statements) {
+          process.stdout.write(`  statement ${s.id} account ${s.account}: ${s.newItems} new, ${s.duplicateItems} duplicate\n`);
+          for (const w of s.warnings) process.stdout.write(`    warning ${w.code}: ${w.message}\n`);
+        }
+        const f = summary.feedback;
+        if (f.collected + f.reversed + f.failed > 0) {
+          process.stdout.write(`  payments: ${f.collected} collected, ${f.reversed} reversed, ${f.failed} failed\n`);
+        }
+        for (const w of f.warnings) process.stdout.write(`  warning ${w.code}: ${w.message}\n`);
+      } finally {
+        await services.close();
+      }
+    });
+}
