@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { invalid } from '../domain/errors.js';
 
@@ -24,7 +25,8 @@ export function decodeText(input: Buffer, encoding?: string, fileName?: string):
     return { text: iconv.decode(input, encoding, { stripBOM: true }), encoding: encoding.toLowerCase() };
   }
   if (isUtf8(input)) {
-    return { text: iconv.decode(input, 'utf-8', { stripBOM: true }), encoding: 'utf-8' };
+    const text = input.toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
   }
   let best: DecodedText | undefined;
   let bestScore = -Infinity;
@@ -39,25 +41,19 @@ export function decodeText(input: Buffer, encoding?: string, fileName?: string):
   return best!;
 }
 
-function isUtf8(input: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(input);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
-/** Non-letters that do occur in bank texts. */
-const USUAL_SYMBOLS = new Set(['€', '£', '§', '°', '´', '\u00a0', 'µ', '²', '³']);
+/** Non-letters that do occur in bank texts: currency signs, typographic quotes and dashes. */
+const USUAL_SYMBOLS = new Set([
+  '€', '£', '¥', '§', '°', '´', '\u00a0', 'µ', '„', '“', '”', '‘', '’', '‚', '–', '—', '…', '•', '«', '»', '·',
+]);
 
 /**
  * Scores how much a decoding looks like text: letters inside words, in the case of the letters
- * around them, earn points; control characters, box drawing and odd symbols cost points. Only
- * non-ASCII characters are scored, as all candidates agree on ASCII.
+ * around them, earn points (a lone accented letter between spaces earns none); control
+ * characters, box drawing and odd symbols cost points. Only non-ASCII characters are scored, as
+ * all candidates agree on ASCII.
  */
 function plausibility(text: string): number {
   let score = 0;
@@ -68,7 +64,7 @@ function plausibility(text: string): number {
     if ((code >= 0x80 && code <= 0x9f) || code === 0xfffd) {
       score -= 5;
     } else if (LETTER.test(char)) {
-      score += 1 + caseAgreement(text, i, char);
+      score += caseAgreement(text, i, char);
     } else if (!USUAL_SYMBOLS.has(char)) {
       score -= 2;
     }
@@ -79,8 +75,8 @@ function plausibility(text: string): number {
 function caseAgreement(text: string, index: number, char: string): number {
   const before = text[index - 1];
   const after = text[index + 1];
-  const isUpper = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z';
-  const isLower = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
+  const isUpper = (c: string | undefined) => c !== undefined && UPPER.test(c);
+  const isLower = (c: string | undefined) => c !== undefined && LOWER.test(c);
   let points = 0;
   if (LOWER.test(char)) {
     // "Mü" is title case; "šL" inside a capitalised word is a wrong guess.

@@ -11,8 +11,11 @@ export interface SwiftDate {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS[month - 1]!;
 }
 
 export function fullYear(yy: number): number {
@@ -26,10 +29,19 @@ export function makeDate(year: number, month: number, day: number): SwiftDate | 
   return { iso, corrected: day > last ? `${year}-${pad(month)}-${pad(day)}` : null };
 }
 
+/** Statements repeat a handful of dates thousands of times; each is read once. */
+const cache = new Map<string, SwiftDate | undefined>();
+const CACHE_SIZE = 4096;
+
 /** YYMMDD → ISO date. */
 export function parseYymmdd(text: string): SwiftDate | undefined {
-  if (!/^\d{6}$/.test(text)) return undefined;
-  return makeDate(fullYear(Number(text.slice(0, 2))), Number(text.slice(2, 4)), Number(text.slice(4, 6)));
+  if (cache.has(text)) return cache.get(text);
+  const date = /^\d{6}$/.test(text)
+    ? makeDate(fullYear(Number(text.slice(0, 2))), Number(text.slice(2, 4)), Number(text.slice(4, 6)))
+    : undefined;
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(text, date);
+  return date;
 }
 
 /**

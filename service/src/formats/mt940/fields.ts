@@ -20,12 +20,6 @@ export interface Field {
   line: number;
 }
 
-export interface SplitBody {
-  fields: Field[];
-  /** Lines before the first tag. */
-  preamble: Line[];
-}
-
 const KNOWN_TAGS = new Set([
   '20', '21', '25', '25P', '28', '28C', '60F', '60M', '61', '86', '62F', '62M', '64', '65',
   '34F', '13', '13D', '90D', '90C', 'NS',
@@ -35,31 +29,34 @@ const TAG_LIKE = /^:(\d+[A-Z]?):/;
 const BANK_HEADER = /^:(940|942):\s*$/;
 const WRAPPED_TAG = /^(\d{2}[A-Z]?):/;
 
-export function splitFields(body: string, firstLine: number, fileName: string): SplitBody {
-  const raw = body.split(/\r\n|\r|\n/);
-  const fields: Field[] = [];
-  const preamble: Line[] = [];
+/**
+ * Yields the fields one by one, so that a large file's lines are never all held at once; lines
+ * before the first tag are collected into `preamble` as they pass.
+ */
+export function* splitFields(body: string, firstLine: number, fileName: string, preamble: Line[] = []): Generator<Field> {
+  const lines = new LineCursor(body, firstLine);
   let current: Field | undefined;
-  for (let i = 0; i < raw.length; i += 1) {
-    let text = raw[i]!;
-    const number = firstLine + i;
+  let seenField = false;
+  for (let line = lines.next(); line !== undefined; line = lines.next()) {
+    let { text } = line;
+    const { number } = line;
     if (text.trim() === '') continue;
-    if (text === ':' && WRAPPED_TAG.test(raw[i + 1] ?? '')) {
-      i += 1;
-      text = `:${raw[i]!}`;
-    }
-    if (isStatementEnd(text, raw, i)) {
+    if (text === ':' && WRAPPED_TAG.test(lines.peek() ?? '')) text = `:${lines.next()!.text}`;
+    if (isStatementEnd(text, lines)) {
+      if (current) yield current;
       current = undefined;
-      fields.push({ tag: '-', lines: [], line: number });
+      seenField = true;
+      yield { tag: '-', lines: [], line: number };
       continue;
     }
     const tagged = TAG.exec(text);
     if (tagged && KNOWN_TAGS.has(tagged[1]!)) {
+      if (current) yield current;
       current = { tag: tagged[1]!, lines: [{ text: tagged[2]!, number }], line: number };
-      fields.push(current);
+      seenField = true;
       continue;
     }
-    if (BANK_HEADER.test(text) && fields.length === 0) {
+    if (BANK_HEADER.test(text) && !seenField) {
       preamble.push({ text, number });
       continue;
     }
@@ -74,7 +71,52 @@ export function splitFields(body: string, firstLine: number, fileName: string): 
     if (current) current.lines.push({ text, number });
     else preamble.push({ text, number });
   }
-  return { fields, preamble };
+  if (current) yield current;
+}
+
+/** Walks the lines of a text (CRLF, LF or a lone CR) without splitting it all at once. */
+class LineCursor {
+  private position = 0;
+  private number: number;
+
+  constructor(
+    private readonly text: string,
+    firstLine: number,
+  ) {
+    this.number = firstLine;
+  }
+
+  next(): Line | undefined {
+    return this.read();
+  }
+
+  /** The text of the next non-empty line, without moving. */
+  peek(): string | undefined {
+    const saved = [this.position, this.number] as const;
+    let line = this.read();
+    while (line !== undefined && line.text.trim() === '') line = this.read();
+    [this.position, this.number] = saved;
+    return line?.text;
+  }
+
+  private read(): Line | undefined {
+    if (this.position > this.text.length) return undefined;
+    let end = this.text.indexOf('\n', this.position);
+    if (end < 0) end = this.text.length;
+    let text = this.text.slice(this.position, end);
+    const carriage = text.indexOf('\r');
+    if (carriage >= 0 && carriage < text.length - 1) {
+      // A lone CR ends a line too.
+      end = this.position + carriage;
+      text = text.slice(0, carriage);
+    } else if (carriage === text.length - 1) {
+      text = text.slice(0, -1);
+    }
+    const line = { text, number: this.number };
+    this.position = end + 1;
+    this.number += 1;
+    return line;
+  }
 }
 
 /**
@@ -82,13 +124,9 @@ export function splitFields(body: string, firstLine: number, fileName: string): 
  * reference "MND-EV01" broken around its hyphen); it is a closing mark only before a tag, a new
  * envelope or the end of the file.
  */
-function isStatementEnd(text: string, raw: string[], index: number): boolean {
+function isStatementEnd(text: string, lines: LineCursor): boolean {
   if (text.startsWith('-}')) return true;
   if (text !== '-') return false;
-  for (let j = index + 1; j < raw.length; j += 1) {
-    const next = raw[j]!.trim();
-    if (next === '') continue;
-    return next.startsWith(':') || next.startsWith('{') || next.startsWith('-');
-  }
-  return true;
+  const next = lines.peek()?.trim();
+  return next === undefined || next.startsWith(':') || next.startsWith('{') || next.startsWith('-');
 }

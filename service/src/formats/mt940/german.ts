@@ -10,34 +10,57 @@ import { hasSepaKeywords, parseSepaKeywords } from './sepa-keywords.js';
  */
 const HEADER = /^(\d{3})([^A-Za-z0-9\s])/;
 
-export function isGermanStructured(text: string): boolean {
-  const header = HEADER.exec(text);
-  return !!header && new RegExp(`\\${header[2]!}\\d{2}`).test(text);
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
-export function parseGerman(text: string): Information {
-  const header = HEADER.exec(text)!;
-  const separator = header[2]!;
-  const subfields = new Map<number, string[]>();
-  const pattern = new RegExp(`\\${separator}(\\d{2})`, 'g');
-  const marks = [...text.matchAll(pattern)];
-  for (const [n, mark] of marks.entries()) {
-    const code = Number(mark[1]);
-    const value = text.slice(mark.index + mark[0].length, marks[n + 1]?.index ?? text.length);
-    subfields.set(code, [...(subfields.get(code) ?? []), value]);
+function isPurpose(code: number): boolean {
+  return (code >= 20 && code <= 29) || (code >= 60 && code <= 69);
+}
+
+/** Positions of the subfield marks: separator + two digits. */
+function marks(text: string, separator: string): number[] {
+  const found: number[] = [];
+  for (let i = text.indexOf(separator, 3); i >= 0; i = text.indexOf(separator, i + 1)) {
+    if (isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2))) found.push(i);
   }
-  const get = (code: number) => subfields.get(code)?.join('') ?? null;
-  const purposeParts = [...subfields.entries()]
-    .filter(([code]) => (code >= 20 && code <= 29) || (code >= 60 && code <= 69))
-    .sort(([a], [b]) => a - b)
-    .flatMap(([, values]) => values);
+  return found;
+}
+
+function codeAt(text: string, mark: number): number {
+  return (text.charCodeAt(mark + 1) - 48) * 10 + (text.charCodeAt(mark + 2) - 48);
+}
+
+/** The field read as German subfields, or undefined when it is not written that way. */
+export function parseGerman(text: string): Information | undefined {
+  const header = HEADER.exec(text);
+  if (!header) return undefined;
+  const positions = marks(text, header[2]!);
+  if (positions.length === 0) return undefined;
+  const subfields: (string | undefined)[] = [];
+  let purposeParts: string[] = [];
+  let lastPurpose = -1;
+  let ordered = true;
+  for (let n = 0; n < positions.length; n += 1) {
+    const at = positions[n]!;
+    const code = codeAt(text, at);
+    const value = text.slice(at + 3, positions[n + 1] ?? text.length);
+    if (isPurpose(code)) {
+      if (code < lastPurpose) ordered = false;
+      lastPurpose = code;
+      purposeParts.push(value);
+    } else {
+      subfields[code] = (subfields[code] ?? '') + value;
+    }
+  }
+  if (!ordered) purposeParts = orderedPurpose(text, positions);
 
   const info = emptyInformation();
   info.transactionCode = header[1]!;
-  info.postingText = clean(get(0));
-  const name = [get(32), get(33)].filter((v) => v !== null).join('');
-  const account = clean(get(38)) ?? clean(get(31));
-  info.counterparty = makeParty(clean(name), account, clean(get(30)));
+  info.postingText = clean(subfields[0]);
+  const name = (subfields[32] ?? '') + (subfields[33] ?? '');
+  const account = clean(subfields[38]) ?? clean(subfields[31]);
+  info.counterparty = makeParty(clean(name), account, clean(subfields[30]));
 
   const joined = purposeParts.join('');
   if (hasSepaKeywords(joined)) {
@@ -54,8 +77,17 @@ export function parseGerman(text: string): Information {
   } else {
     info.remittance = clean(joinSlices(purposeParts));
   }
-  if (isReturn(info)) info.returnReason = returnReason(purposeParts.join(''));
+  if (isReturn(info)) info.returnReason = returnReason(joined);
   return info;
+}
+
+/** Purpose subfields sorted by their number, for the rare file that writes them out of order. */
+function orderedPurpose(text: string, positions: number[]): string[] {
+  return positions
+    .map((at, n) => ({ code: codeAt(text, at), value: text.slice(at + 3, positions[n + 1] ?? text.length) }))
+    .filter(({ code }) => isPurpose(code))
+    .sort((a, b) => a.code - b.code)
+    .map(({ value }) => value);
 }
 
 /** Business transaction codes of returned SEPA credit transfers and direct debits. */

@@ -2,7 +2,7 @@ import { classifyReference } from '../statement/creditor-reference.js';
 import { dutchPairs, isDutchStructured, parseDutch } from './dutch.js';
 import type { Line } from './fields.js';
 import { parseFreeText } from './free-text.js';
-import { isGermanStructured, parseGerman } from './german.js';
+import { parseGerman } from './german.js';
 import type { Information } from './information.js';
 
 /** SWIFT lines hold 65 characters; a full line was wrapped, a shorter one ended on purpose. */
@@ -17,12 +17,10 @@ const CHARGES = /\/CHGS\/([A-Z]{3})?(\d+(?:,\d*)?)\//;
  * space where a line ended short of the SWIFT width.
  */
 export function readInformation(lines: Line[]): Information {
-  const tight = lines.map((l) => l.text).join('');
-  let info: Information;
-  if (isGermanStructured(tight)) info = parseGerman(tight);
-  else if (isDutchStructured(tight)) info = parseDutch(tight);
-  else info = parseFreeText(joinFreeText(lines));
-  if (!info.charges) {
+  const tight = lines.length === 1 ? lines[0]!.text : lines.map((l) => l.text).join('');
+  let info: Information | undefined = parseGerman(tight);
+  if (!info) info = isDutchStructured(tight) ? parseDutch(tight) : parseFreeText(joinFreeText(lines));
+  if (!info.charges && tight.includes('/CHGS/')) {
     const charges = CHARGES.exec(tight);
     if (charges) info.charges = `${charges[1] ?? ''}${charges[2]!}`;
   }

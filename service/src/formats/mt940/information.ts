@@ -47,7 +47,8 @@ export const emptyInformation = (): Information => ({
 
 /** Collapses the spaces that wrapping and padding leave; empty becomes null. */
 export function clean(text: string | null | undefined): string | null {
-  const value = text?.replace(/\s+/g, ' ').trim();
+  if (!text) return null;
+  const value = (/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
   return value ? value : null;
 }
 

@@ -30,10 +30,8 @@ export function buildItem(
       : (info.counterparty ?? fromLine);
   const bankCode =
     info.transactionCode ?? (supplementary ? TRANSACTION_CODE.exec(supplementary)?.[1] : undefined) ?? null;
-  const proprietary = [line.typeCode, bankCode].filter(Boolean).join('+') || null;
-  const additional =
-    [info.postingText, info.other, supplementaryAccount ? null : supplementary].filter(Boolean).join(' | ') ||
-    null;
+  const proprietary = line.typeCode && bankCode ? `${line.typeCode}+${bankCode}` : (line.typeCode ?? bankCode);
+  const additional = joinPresent(info.postingText, info.other, supplementaryAccount ? null : supplementary);
   const charges = info.charges ? chargesAmount(info.charges, currency) : null;
   const original = supplementary ? ORIGINAL_AMOUNT.exec(supplementary) : null;
   const originalAmount = original ? swiftAmount(original[2]!, original[1]!) : undefined;
@@ -87,6 +85,12 @@ export function buildItem(
       : null,
     details: [detail],
   };
+}
+
+function joinPresent(...parts: (string | null)[]): string | null {
+  let text: string | null = null;
+  for (const part of parts) if (part) text = text === null ? part : `${text} | ${part}`;
+  return text;
 }
 
 /** "EUR0,5" or "0,5" → "0.50" in the given currency. */

@@ -1,16 +1,35 @@
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import type { AccountRef, Party } from '../statement/model.js';
 
+/** Statements repeat the same accounts over and over; checking each once keeps large files fast. */
+const ibanCache = new Map<string, string | null>();
+const IBAN_CACHE_SIZE = 10_000;
+
 /** An IBAN in electronic form when the value is one (checksum included), else undefined. */
 export function asIban(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
-  const compact = electronicFormatIBAN(value.trim()) ?? '';
-  return compact && isValidIBAN(compact) ? compact : undefined;
+  let iban = ibanCache.get(value);
+  if (iban === undefined) {
+    const compact = electronicFormatIBAN(value.trim()) ?? '';
+    iban = compact && isValidIBAN(compact) ? compact : null;
+    if (ibanCache.size >= IBAN_CACHE_SIZE) ibanCache.clear();
+    ibanCache.set(value, iban);
+  }
+  return iban ?? undefined;
 }
 
+const bicCache = new Map<string, string | null>();
+
 export function asBic(value: string | null | undefined): string | undefined {
-  const compact = value?.trim().toUpperCase() ?? '';
-  return compact && isValidBIC(compact) ? compact : undefined;
+  if (!value) return undefined;
+  let bic = bicCache.get(value);
+  if (bic === undefined) {
+    const compact = value.trim().toUpperCase();
+    bic = compact && isValidBIC(compact) ? compact : null;
+    if (bicCache.size >= IBAN_CACHE_SIZE) bicCache.clear();
+    bicCache.set(value, bic);
+  }
+  return bic ?? undefined;
 }
 
 const GERMAN_BANK_CODE = /^\d{8}$/;

@@ -47,9 +47,11 @@ export function readMt940(input: Buffer, options: Mt940Options = {}): StatementF
   }
   const reader = new Mt940Reader(fileName);
   for (const segment of splitSegments(text)) {
-    const { fields, preamble } = splitFields(segment.body, segment.firstLine, fileName);
-    const preambleBic = preamble.map((l) => asBic(l.text)).find(Boolean) ?? null;
-    reader.readFields(fields, segment.senderBic ?? preambleBic);
+    const preamble: Line[] = [];
+    const fields = splitFields(segment.body, segment.firstLine, fileName, preamble);
+    // Bank exports without envelope name the bank in a preamble line ("ABNANL2A").
+    const preambleBic = () => preamble.map((l) => asBic(l.text)).find(Boolean) ?? null;
+    reader.readFields(fields, () => segment.senderBic ?? preambleBic());
   }
   const statements = reader.finish();
   if (statements.length === 0) {
@@ -65,11 +67,11 @@ class Mt940Reader {
   private draft: Draft | null = null;
   private interimCount = 0;
   private statementCount = 0;
-  private servicerBic: string | null = null;
+  private servicerBic: () => string | null = () => null;
 
   constructor(private readonly fileName: string) {}
 
-  readFields(fields: Field[], servicerBic: string | null): void {
+  readFields(fields: Iterable<Field>, servicerBic: () => string | null): void {
     this.servicerBic = servicerBic;
     for (const field of fields) this.read(field);
     this.close();
@@ -100,7 +102,7 @@ class Mt940Reader {
       case '25':
       case '25P': {
         const account = parseAccount(value(field.lines), isCurrency);
-        draft.statement.account = { ...account, servicerBic: account.servicerBic ?? this.servicerBic };
+        draft.statement.account = { ...account, servicerBic: account.servicerBic ?? this.servicerBic() };
         draft.currency ??= account.currency;
         break;
       }
@@ -160,7 +162,7 @@ class Mt940Reader {
       kind: 'statement',
       sequenceNumber: null,
       creationDateTime: null,
-      account: { iban: null, other: null, currency: null, servicerBic: this.servicerBic },
+      account: { iban: null, other: null, currency: null, servicerBic: this.servicerBic() },
       openingBalance: null,
       closingBalance: null,
       closingAvailableBalance: null,

@@ -10,10 +10,11 @@ export const SEPA_KEYWORDS = [
 ] as const;
 export type SepaKeyword = (typeof SEPA_KEYWORDS)[number];
 
-const KEYWORD = new RegExp(`(${SEPA_KEYWORDS.join('|')})\\+`, 'g');
+const KEYWORDS: ReadonlySet<string> = new Set(SEPA_KEYWORDS);
+const DETECT = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE)\+/;
 
 export function hasSepaKeywords(text: string): boolean {
-  return /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE)\+/.test(text);
+  return DETECT.test(text);
 }
 
 export interface SepaFields {
@@ -22,15 +23,24 @@ export interface SepaFields {
   prefix: string;
 }
 
+/** The keyword ending just before a "+" at `plus`, if any ("BIC" has three letters, the rest four). */
+function keywordBefore(text: string, plus: number): SepaKeyword | undefined {
+  const four = text.slice(plus - 4, plus);
+  if (plus >= 4 && KEYWORDS.has(four)) return four as SepaKeyword;
+  const three = text.slice(plus - 3, plus);
+  return plus >= 3 && three === 'BIC' ? 'BIC' : undefined;
+}
+
 export function parseSepaKeywords(text: string): SepaFields {
-  const matches = [...text.matchAll(KEYWORD)];
+  const found: { key: SepaKeyword; start: number; end: number }[] = [];
+  for (let plus = text.indexOf('+'); plus >= 0; plus = text.indexOf('+', plus + 1)) {
+    const key = keywordBefore(text, plus);
+    if (key) found.push({ key, start: plus - key.length, end: plus + 1 });
+  }
   const values: Partial<Record<SepaKeyword, string>> = {};
-  const prefix = text.slice(0, matches[0]?.index ?? text.length);
-  for (const [n, match] of matches.entries()) {
-    const key = match[1] as SepaKeyword;
-    const start = match.index + match[0].length;
-    const end = matches[n + 1]?.index ?? text.length;
-    const value = text.slice(start, end).trim();
+  const prefix = text.slice(0, found[0]?.start ?? text.length);
+  for (const [n, { key, end }] of found.entries()) {
+    const value = text.slice(end, found[n + 1]?.start ?? text.length).trim();
     // A repeated keyword continues the first one rather than replacing it.
     values[key] = values[key] ? `${values[key]} ${value}` : value;
   }

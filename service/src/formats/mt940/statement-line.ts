@@ -27,22 +27,20 @@ const TYPE_CODE = /^[NFS][A-Z0-9]{3}|^[A-Z][A-Z0-9 ]{3}/;
 
 export function parseStatementLine(lines: Line[]): StatementLine | undefined {
   // A line break may even split the amount ("…1126CR" / "30,00N062NONREF"): retry joined.
-  let parsed = parseFirst(lines[0]?.text ?? '');
-  let consumed = 1;
-  if (!parsed && lines.length > 1) {
-    parsed = parseFirst(`${lines[0]!.text}${lines[1]!.text}`);
-    consumed = 2;
-  }
-  if (!parsed) return undefined;
-  const supplementary = lines
-    .slice(consumed)
-    .map((l) => l.text)
-    .join('')
-    .trim();
-  return { ...parsed, supplementary: supplementary || null };
+  const first = lines[0]?.text ?? '';
+  return (
+    parseFirst(first, supplementaryFrom(lines, 1)) ??
+    (lines.length > 1 ? parseFirst(`${first}${lines[1]!.text}`, supplementaryFrom(lines, 2)) : undefined)
+  );
 }
 
-function parseFirst(text: string): Omit<StatementLine, 'supplementary'> | undefined {
+function supplementaryFrom(lines: Line[], from: number): string | null {
+  let text = '';
+  for (let i = from; i < lines.length; i += 1) text += lines[i]!.text;
+  return text.trim() || null;
+}
+
+function parseFirst(text: string, supplementary: string | null): StatementLine | undefined {
   const match = LINE.exec(text.trim());
   if (!match) return undefined;
   const [, value, entry, mark, , amount, rest = ''] = match;
@@ -71,6 +69,7 @@ function parseFirst(text: string): Omit<StatementLine, 'supplementary'> | undefi
     typeCode,
     customerReference: meaningful(customer),
     bankReference: meaningful(bank),
+    supplementary,
   };
 }
 

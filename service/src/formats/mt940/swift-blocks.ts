@@ -14,9 +14,10 @@ export interface Segment {
 
 const BLOCK4 = /\{4:/g;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export function splitSegments(text: string): Segment[] {
-  const clean = text.replace(CONTROL, '');
+  const clean = HAS_CONTROL.test(text) ? text.replace(CONTROL, '') : text;
   const starts = [...clean.matchAll(BLOCK4)].map((m) => m.index);
   if (starts.length === 0) return [{ body: clean, firstLine: 1, senderBic: null }];
   const segments: Segment[] = [];
