@@ -54,16 +54,34 @@ export function baseItemKey(account: AccountRef, item: StatementItem): string {
   return `hash:${id}:${contentHash(id, item)}`;
 }
 
+/**
+ * 53-bit FNV-1a style hash of a base key. The keyer remembers only these numbers, so a streamed
+ * statement costs a few bytes per item rather than a copy of every key. A collision between two
+ * different base keys merely raises the second one's occurrence number, and does so the same way
+ * on every read, so keys stay unique and stable.
+ */
+function fingerprint(key: string): number {
+  let low = 0x811c9dc5;
+  let high = 0x01000193;
+  for (let i = 0; i < key.length; i += 1) {
+    const code = key.charCodeAt(i);
+    low = Math.imul(low ^ code, 0x01000193) >>> 0;
+    high = Math.imul(high ^ code, 0x000193a7) >>> 0;
+  }
+  return (high & 0x1fffff) * 0x100000000 + low;
+}
+
 /** Hands out keys for one statement's items, fed in order (a streaming reader never holds them all). */
 export class ItemKeyer {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new Map<number, number>();
 
   constructor(private readonly account: AccountRef) {}
 
   next(item: StatementItem): string {
     const base = baseItemKey(this.account, item);
-    const occurrence = this.seen.get(base) ?? 0;
-    this.seen.set(base, occurrence + 1);
+    const print = fingerprint(base);
+    const occurrence = this.seen.get(print) ?? 0;
+    this.seen.set(print, occurrence + 1);
     return `${base}#${occurrence}`;
   }
 }
