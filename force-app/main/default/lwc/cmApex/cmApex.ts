@@ -40,7 +40,7 @@ export interface ReconciliationItem {
     name: string;
     bookingDate: string | null;
     amount: string;
-    currency: string;
+    currencyCode: string;
     counterparty: string | null;
     reference: string | null;
     matchingResult: string;
@@ -60,7 +60,7 @@ export interface ReconciliationFilter {
 export type RunType = 'Direct Debit' | 'Credit Transfer';
 
 export interface DashboardCurrency {
-    currency: string;
+    currencyCode: string;
     openReceivables: string;
     openPayables: string;
     overdueReceivables: string;
@@ -71,7 +71,7 @@ export interface DashboardAccount {
     id: string;
     name: string;
     iban: string | null;
-    currency: string;
+    currencyCode: string;
     balance: string | null;
     lastStatement: string | null;
 }
