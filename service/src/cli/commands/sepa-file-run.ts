@@ -28,7 +28,7 @@ export function todayInFrankfurt(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
 }
 
-function describe(issue: SepaIssue): string {
+function describeIssue(issue: SepaIssue): string {
   const where = issue.transaction === undefined ? 'file' : `transaction ${issue.transaction + 1}${issue.endToEndId ? ` (${issue.endToEndId})` : ''}`;
   return `${where}: ${issue.code} ${issue.message}`;
 }
@@ -48,10 +48,10 @@ export async function runFileMode(kind: SepaKind, options: FileRunOptions): Prom
     today: todayInFrankfurt(),
     skipInvalid: options.skipInvalid ?? false,
   });
-  for (const warning of result.warnings) process.stderr.write(`warning ${describe(warning)}\n`);
+  for (const warning of result.warnings) process.stderr.write(`warning ${describeIssue(warning)}\n`);
   const run = result.run;
   if (!run) {
-    const list = result.problems.map(describe).join('\n  ');
+    const list = result.problems.map(describeIssue).join('\n  ');
     throw invalid(
       'SEPA_RUN_REFUSED',
       `${result.problems.length} problem(s), nothing written:\n  ${list}` +
@@ -95,6 +95,6 @@ export async function runFileMode(kind: SepaKind, options: FileRunOptions): Prom
       `${formatMinor(run.totalMinor, 'EUR')} EUR in ${run.blocks.length} payment block(s)\n`,
   );
   if (skipped.length > 0) {
-    process.stdout.write(`excluded ${result.excluded.length} transaction(s):\n  ${skipped.map(describe).join('\n  ')}\n`);
+    process.stdout.write(`excluded ${result.excluded.length} transaction(s):\n  ${skipped.map(describeIssue).join('\n  ')}\n`);
   }
 }

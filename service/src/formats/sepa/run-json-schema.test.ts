@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CashError } from '../../domain/errors.js';
-import { parseRunJson } from './run-json-schema.js';
+import { parseRunJson, RunSchema } from './run-json-schema.js';
 import { directDebitRun } from './test-support/runs.js';
 
 function failure(text: string): CashError {
@@ -33,5 +34,20 @@ describe('RUN.json', () => {
 
   it('reports broken JSON as such', () => {
     expect(failure('{ "messageId": ').code).toBe('RUN_JSON_SYNTAX');
+  });
+});
+
+describe('the published RUN.json documentation', () => {
+  const docs = (name: string) => readFileSync(new URL(`../../../../docs/${name}`, import.meta.url), 'utf8');
+
+  it('ships a JSON Schema identical to the one the CLI checks', () => {
+    const published = JSON.parse(docs('sepa-run-json.schema.json')) as Record<string, unknown>;
+    const { $schema: _draft, title: _title, ...schema } = published;
+    expect(schema, 'regenerate docs/sepa-run-json.schema.json from RunSchema').toEqual(JSON.parse(JSON.stringify(RunSchema)));
+  });
+
+  it('shows an example that the schema accepts', () => {
+    const example = /```json\n([\s\S]*?)```/.exec(docs('sepa-run-json.md'))![1]!;
+    expect(() => parseRunJson(example)).not.toThrow();
   });
 });
