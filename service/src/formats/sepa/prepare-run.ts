@@ -114,7 +114,7 @@ export function prepareRun(input: SepaRunInput, options: PrepareOptions): Prepar
   const allProblems = [...file.problems, ...problems];
   const allWarnings = [...file.warnings, ...warnings];
   const refused = file.failed || (problems.length > 0 && !options.skipInvalid);
-  if (refused) return { problems: allProblems, warnings: allWarnings, excluded: [] };
+  if (refused) return { problems: allProblems, warnings: allWarnings, excluded: options.skipInvalid ? [...excluded] : [] };
 
   const paymentBlocks: PaymentBlock[] = [...blocks.entries()].map(([key, block], i) => ({
     key,

@@ -52,7 +52,8 @@ export function checkAssembled(
   const requestedDate = assembled[0]!.transaction.requestedDate!;
   const input: SepaRunInput = { ...base, requestedDate, transactions: assembled.map((a) => a.transaction) };
   const result = prepareRun(input, { ...options, skipInvalid: true });
-  const fileProblems = result.problems.filter((p) => p.transaction === undefined);
+  // "Nothing valid" only sums up the transactions' own problems, which are listed one by one.
+  const fileProblems = result.problems.filter((p) => p.transaction === undefined && p.code !== 'RUN_NOTHING_VALID');
   if (fileProblems.length > 0) {
     const code = fileProblems[0]!.code;
     return { included: [], excluded: assembled.map((a) => ({ recordId: a.recordId, code, message: describe(fileProblems) })) };

@@ -95,6 +95,12 @@ describe('buildDirectDebitRun', () => {
     expect(without.excluded.map((e) => e.code)).toEqual(['CREDITOR_ID_MISSING', 'CREDITOR_ID_MISSING']);
   });
 
+  it('gives each entry its own reason when none of them can be collected', () => {
+    const result = buildDirectDebitRun({ entity, candidates: [candidates[5]!], until: '2026-12-31', today: TODAY, messageId: 'R', batchBooking: true, endToEndIdFor: e2e });
+    expect(result.run).toBeUndefined();
+    expect(result.excluded.map((e) => [e.recordId, e.code])).toEqual([['6', 'IBAN_INVALID']]);
+  });
+
   it('collects only what pending payments do not already bring', () => {
     const partly = { ...entry('9', { amount: '40.00', dueDate: '2026-12-01' }), expectedAmount: -15_00n };
     const result = buildDirectDebitRun({ entity, candidates: [{ entry: partly, mandate: mandate('M-9') }], until: '2026-12-31', today: TODAY, messageId: 'R', batchBooking: true, endToEndIdFor: e2e });
