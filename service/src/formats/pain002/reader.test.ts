@@ -105,6 +105,16 @@ describe('readStatusReport', () => {
     expect(refusal(() => readStatusReport('<Other/>'))).toBe('STATUS_REPORT_UNSUPPORTED');
   });
 
+  it('reads the German DK namespace and the GBIC-suffixed one', () => {
+    const report = (namespace: string) =>
+      readStatusReport(
+        `<Document xmlns="${namespace}"><CstmrPmtStsRpt><GrpHdr><MsgId>S</MsgId></GrpHdr>` +
+          '<OrgnlGrpInfAndSts><OrgnlMsgId>M</OrgnlMsgId><GrpSts>ACCP</GrpSts></OrgnlGrpInfAndSts></CstmrPmtStsRpt></Document>',
+      );
+    expect(report('urn:iso:std:iso:20022:tech:xsd:pain.002.003.03').version).toBe('pain.002.003.03');
+    expect(report('urn:iso:std:iso:20022:tech:xsd:pain.002.001.10_GBIC_4').version).toBe('pain.002.001.10');
+  });
+
   it('reads a report declared in ISO-8859-1', () => {
     const text = readFileSync(new URL('./fixtures/moov_postfinance-ch_pain002.v3ch02.rjct.xml', import.meta.url), 'utf8');
     const latin1 = Buffer.from(text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), 'latin1');

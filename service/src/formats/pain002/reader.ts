@@ -15,7 +15,8 @@ import {
 } from './model.js';
 import { child, children, parseXmlTree, textAt, type XmlElement } from './xml-tree.js';
 
-const ISO_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:(pain\.002\.\d{3}\.\d{2})$/;
+/** ISO and German DK namespaces (pain.002.003.03), also with the "_GBIC_n" suffix German banks use. */
+const ISO_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:(pain\.002\.\d{3}\.\d{2})(?:_GBIC_\d+)?$/;
 const SIX_NAMESPACE = /^http:\/\/www\.six-interbank-clearing\.com\/de\/(pain\.002\.\d{3}\.\d{2}\.ch\.\d{2})\.xsd$/;
 
 function decode(input: string | Uint8Array): string {
