@@ -5,10 +5,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CashError } from '../../domain/errors.js';
 import { debit, directDebitRun, transfer, creditTransferRun } from '../../formats/sepa/test-support/runs.js';
 import { xsdErrors } from '../../formats/sepa/test-support/xsd.js';
+import { addBusinessDays, parseIsoDate, toIsoDate } from '../../formats/sepa/target2-calendar.js';
 import { buildProgram } from '../program.js';
+import { todayInFrankfurt } from './sepa-file-run.js';
 
-/** Far enough ahead to stay a valid collection date: Thursday 3 January 2030. */
-const DATE = '2030-01-03';
+/** A valid collection date whenever the test runs: three TARGET2 business days from today. */
+const DATE = toIsoDate(addBusinessDays(parseIsoDate(todayInFrankfurt())!, 3));
 
 let dir: string;
 let stdout: string;
