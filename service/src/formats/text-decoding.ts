@@ -28,18 +28,21 @@ export function decodeText(input: Buffer, encoding?: string, fileName?: string):
     const text = input.toString('utf8');
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
   }
-  let best: DecodedText | undefined;
+  // The first megabyte tells the code page; scoring all of a large file would only cost time.
+  const sample = input.subarray(0, SAMPLE_BYTES);
+  let best: (typeof SINGLE_BYTE_CANDIDATES)[number] = SINGLE_BYTE_CANDIDATES[0];
   let bestScore = -Infinity;
   for (const candidate of SINGLE_BYTE_CANDIDATES) {
-    const text = iconv.decode(input, candidate);
-    const score = plausibility(text);
+    const score = plausibility(iconv.decode(sample, candidate));
     if (score > bestScore) {
-      best = { text, encoding: candidate };
+      best = candidate;
       bestScore = score;
     }
   }
-  return best!;
+  return { text: iconv.decode(input, best), encoding: best };
 }
+
+const SAMPLE_BYTES = 1024 * 1024;
 
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;

@@ -8,6 +8,7 @@ import { readCsvWithProfile, type CsvOptions } from './reader.js';
 
 export type { CsvField, CsvProfile, CsvVariant } from './profile.js';
 export { readCsvWithProfile, type CsvOptions } from './reader.js';
+export { parseCsvProfile } from './profile-schema.js';
 
 export interface CsvProfileInfo {
   id: string;

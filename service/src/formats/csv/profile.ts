@@ -13,6 +13,8 @@ export type CsvField =
   /** Unsigned amounts in separate columns. */
   | 'debit'
   | 'credit'
+  /** A column saying which way an unsigned amount goes ("Af"/"Bij", "S"/"H"); see `debitValues`. */
+  | 'direction'
   | 'currency'
   /** Gross amount before fees (signed), kept on the transaction detail. */
   | 'gross'
@@ -71,6 +73,8 @@ export interface CsvProfile {
    * "cost-negative" (PayPal: -4.25 is a cost, +1.20 a fee given back on a refund).
    */
   chargesSign?: 'cost-positive' | 'cost-negative';
+  /** Values of the direction column (upper-cased) that mean money out; any other value is money in. */
+  debitValues?: string[];
   /** Used when the file has no currency column. */
   defaultCurrency?: string;
 }

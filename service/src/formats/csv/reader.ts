@@ -47,7 +47,7 @@ export function readCsvWithProfile(input: Buffer, profile: CsvProfile, options: 
   if (!columns) {
     throw invalid(
       'STATEMENT_MALFORMED',
-      `${fileName}: no header row with the columns of CSV profile "${profile.id}" (needs ${profile.required.join(', ')} and an amount)`,
+      `${fileName}: no header row with the columns of CSV profile "${profile.id}" (such as ${expectedHeaders(profile)})`,
       { file: fileName, profile: profile.id },
     );
   }
@@ -63,6 +63,14 @@ export function readCsvWithProfile(input: Buffer, profile: CsvProfile, options: 
       .map((cell) => asIban(cell))
       .find(Boolean) ?? null;
   return { format: `csv:${profile.id}`, statements: toStatements(read, preambleIban) };
+}
+
+/** The header names a profile looks for first, to tell the user what was missing. */
+function expectedHeaders(profile: CsvProfile): string {
+  const variant = profile.variants[0]!;
+  const fields: CsvField[] = [...profile.required];
+  if (!fields.some((f) => f === 'amount' || f === 'debit' || f === 'credit')) fields.push('amount');
+  return fields.map((field) => `"${variant.columns[field]?.[0] ?? field}"`).join(', ');
 }
 
 function parseRows(text: string, fileName: string): Row[] {
@@ -216,6 +224,12 @@ class RowReader {
   /** The amount with its direction; a zero in a debit column is still a debit. */
   private signedAmount(row: Row): { value: Decimal; debit: boolean } {
     const amount = this.optionalAmount(row, 'amount');
+    const direction = this.value(row, 'direction')?.toUpperCase();
+    if (amount && direction !== undefined) {
+      const debit = this.profile.debitValues?.includes(direction) ?? false;
+      const unsigned = amount.units < 0n ? negate(amount) : amount;
+      return { value: debit ? negate(unsigned) : unsigned, debit };
+    }
     if (amount) return { value: amount, debit: amount.units < 0n };
     const debit = this.optionalAmount(row, 'debit');
     const credit = this.optionalAmount(row, 'credit');

@@ -31,6 +31,8 @@ describe('CSV cell values', () => {
     expect(parseCsvDate('9/25/2018', 'MDY')).toBe('2018-09-25');
     expect(parseCsvDate('2021-01-06 23:50:00', 'YMD')).toBe('2021-01-06');
     expect(parseCsvDate('01.12.26', 'DMY')).toBe('2026-12-01');
+    expect(parseCsvDate('20261201', 'DMY')).toBe('2026-12-01');
+    expect(parseCsvDate('2026-12-01', 'MDY')).toBe('2026-12-01');
     expect(parseCsvDate('30.02.2026', 'DMY')).toBeUndefined();
     expect(parseCsvDate('yesterday', 'DMY')).toBeUndefined();
   });

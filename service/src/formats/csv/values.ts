@@ -41,10 +41,11 @@ export function formatCsvAmount(value: Decimal, currency: string | null): string
 export type DateOrder = 'DMY' | 'MDY' | 'YMD';
 
 const DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:$|[ T])/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:$|[ T])/;
 
-/** The numeric parts of a date cell, or undefined when it is no date. */
+/** The numeric parts of a date cell (compact "20261201" as year, month, day), or undefined. */
 export function dateParts(text: string): [number, number, number] | undefined {
-  const match = DATE.exec(text.trim());
+  const match = DATE.exec(text.trim()) ?? COMPACT.exec(text.trim());
   if (!match) return undefined;
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
@@ -65,7 +66,8 @@ export function parseCsvDate(text: string, order: DateOrder): string | undefined
   const parts = dateParts(text);
   if (!parts) return undefined;
   const [a, b, c] = parts;
-  let [year, month, day] = order === 'YMD' ? [a, b, c] : order === 'DMY' ? [c, b, a] : [c, a, b];
+  const yearFirst = order === 'YMD' || a > 31;
+  let [year, month, day] = yearFirst ? [a, b, c] : order === 'DMY' ? [c, b, a] : [c, a, b];
   if (year < 100) year += 2000;
   if (month < 1 || month > 12 || day < 1) return undefined;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -8,6 +8,7 @@ const COMMON = {
   valueDate: ['Value Date', 'Valuta', 'Valutadatum', 'Wertstellung', 'Rentedatum', 'Date de valeur', 'Fecha valor'],
   debit: ['Debit', 'Soll', 'Af', 'Débit', 'Cargo'],
   credit: ['Credit', 'Haben', 'Bij', 'Crédit', 'Abono'],
+  direction: ['Af Bij', 'Debit/Credit', 'Credit/Debit', 'Soll/Haben', 'S/H', 'CdtDbtInd'],
   currency: ['Currency', 'Währung', 'Waehrung', 'Munt', 'Valuta code', 'Devise', 'Divisa', 'Moneda'],
   balance: ['Balance', 'Saldo', 'Kontostand', 'Solde'],
   remittance: [
@@ -35,6 +36,7 @@ export const genericProfile: CsvProfile = {
   description: 'Bank CSV with common column names (EN, DE, NL, FR, ES); signed amount or debit/credit',
   required: ['bookingDate'],
   groupBy: ['accountIban', 'currency'],
+  debitValues: ['AF', 'D', 'DR', 'DEBIT', 'DBIT', 'S', 'SOLL'],
   statusMap: {
     BOOKED: 'BOOK', PENDING: 'PDNG', 'UMSATZ GEBUCHT': 'BOOK', 'UMSATZ VORGEMERKT': 'PDNG', VORGEMERKT: 'PDNG',
     GEBUCHT: 'BOOK',
