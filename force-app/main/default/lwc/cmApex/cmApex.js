@@ -13,6 +13,7 @@ import cancelEntryMethod from '@salesforce/apex/CashManagementController.cancelE
 import createRefundMethod from '@salesforce/apex/CashManagementController.createRefund';
 import retrieveStatementsMethod from '@salesforce/apex/CashManagementController.retrieveStatements';
 import importStatementFileMethod from '@salesforce/apex/CashManagementController.importStatementFile';
+import settleAutomaticallyMethod from '@salesforce/apex/CashManagementController.settleAutomatically';
 import startPaymentRunMethod from '@salesforce/apex/CashManagementController.startPaymentRun';
 export const getAvailablePayments = getAvailablePaymentsMethod;
 export const getOpenEntries = getOpenEntriesMethod;
@@ -43,6 +44,10 @@ export function retrieveStatements(bankAccountId, fromDate, toDate) {
 /** Imports a statement file uploaded to Salesforce Files (the ContentVersion the upload created). */
 export function importStatementFile(bankAccountId, contentVersionId) {
     return importStatementFileMethod({ bankAccountId, contentVersionId });
+}
+/** Asks the service to rerun matching and automatic settlement for bank statement items. */
+export function settleAutomatically(statementItemIds) {
+    return settleAutomaticallyMethod({ statementItemIds });
 }
 /** Starts a payment run; with `preview` the service only reports what it would include and exclude. */
 export function startPaymentRun(runType, bankAccountId, executionDate, preview) {

@@ -12,6 +12,7 @@ import cancelEntryMethod from '@salesforce/apex/CashManagementController.cancelE
 import createRefundMethod from '@salesforce/apex/CashManagementController.createRefund';
 import retrieveStatementsMethod from '@salesforce/apex/CashManagementController.retrieveStatements';
 import importStatementFileMethod from '@salesforce/apex/CashManagementController.importStatementFile';
+import settleAutomaticallyMethod from '@salesforce/apex/CashManagementController.settleAutomatically';
 import startPaymentRunMethod from '@salesforce/apex/CashManagementController.startPaymentRun';
 
 /** Payments of an account with money left to assign (`available` is signed: + received, − paid out). */
@@ -131,6 +132,11 @@ export function retrieveStatements(bankAccountId: string, fromDate: string, toDa
 /** Imports a statement file uploaded to Salesforce Files (the ContentVersion the upload created). */
 export function importStatementFile(bankAccountId: string, contentVersionId: string): Promise<string> {
     return importStatementFileMethod({ bankAccountId, contentVersionId }) as Promise<string>;
+}
+
+/** Asks the service to rerun matching and automatic settlement for bank statement items. */
+export function settleAutomatically(statementItemIds: string[]): Promise<string> {
+    return settleAutomaticallyMethod({ statementItemIds }) as Promise<string>;
 }
 
 /** Starts a payment run; with `preview` the service only reports what it would include and exclude. */

@@ -5,7 +5,7 @@
 import { LightningElement, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { refreshApex } from '@salesforce/apex';
-import { getReconciliationItems, settleStatementItems } from 'c/cmApex';
+import { getReconciliationItems, settleAutomatically, settleStatementItems } from 'c/cmApex';
 import { follow, isFinal } from 'c/cmNotifications';
 import { bestSuggestion } from 'c/cmSuggestions';
 import { errorText } from 'c/cmErrors';
@@ -35,6 +35,8 @@ export default class ReconciliationWorkbench extends LightningElement {
     matchingResult = null;
     threshold = DEFAULT_THRESHOLD;
     selectedItemId = null;
+    checkedItemIds = [];
+    rerunCorrelationId = null;
     busy = false;
     actionError = '';
     liveNote = '';
@@ -114,6 +116,29 @@ export default class ReconciliationWorkbench extends LightningElement {
     handleRowAction(event) {
         if (event.detail.action.name === 'review') {
             this.selectedItemId = event.detail.row.id;
+        }
+    }
+    handleRowSelection(event) {
+        this.checkedItemIds = event.detail.selectedRows.map((row) => row.id);
+    }
+    get rerunLabel() {
+        return `Settle automatically (${this.checkedItemIds.length})`;
+    }
+    get rerunDisabled() {
+        return this.busy || this.checkedItemIds.length === 0;
+    }
+    /** Reruns the service's matching for the checked items; the list refreshes when it is done. */
+    async handleSettleAutomatically() {
+        this.busy = true;
+        this.actionError = '';
+        try {
+            this.rerunCorrelationId = await settleAutomatically(this.checkedItemIds);
+        }
+        catch (error) {
+            this.actionError = errorText(error);
+        }
+        finally {
+            this.busy = false;
         }
     }
     handleCloseReview() {

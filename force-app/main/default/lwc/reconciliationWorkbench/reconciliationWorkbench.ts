@@ -4,7 +4,7 @@
 import { LightningElement, wire } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { refreshApex } from '@salesforce/apex';
-import { getReconciliationItems, settleStatementItems } from 'c/cmApex';
+import { getReconciliationItems, settleAutomatically, settleStatementItems } from 'c/cmApex';
 import type { ReconciliationItem, StatementItemSettlement } from 'c/cmApex';
 import type { WireResult } from 'lightning/uiRecordApi';
 import { follow, isFinal } from 'c/cmNotifications';
@@ -41,6 +41,8 @@ export default class ReconciliationWorkbench extends LightningElement {
     matchingResult: string | null = null;
     threshold = DEFAULT_THRESHOLD;
     selectedItemId: string | null = null;
+    checkedItemIds: string[] = [];
+    rerunCorrelationId: string | null = null;
     busy = false;
     actionError = '';
     liveNote = '';
@@ -135,6 +137,31 @@ export default class ReconciliationWorkbench extends LightningElement {
     handleRowAction(event: CustomEvent<{ action: { name: string }; row: ReconciliationItem }>): void {
         if (event.detail.action.name === 'review') {
             this.selectedItemId = event.detail.row.id;
+        }
+    }
+
+    handleRowSelection(event: CustomEvent<{ selectedRows: ReconciliationItem[] }>): void {
+        this.checkedItemIds = event.detail.selectedRows.map((row) => row.id);
+    }
+
+    get rerunLabel(): string {
+        return `Settle automatically (${this.checkedItemIds.length})`;
+    }
+
+    get rerunDisabled(): boolean {
+        return this.busy || this.checkedItemIds.length === 0;
+    }
+
+    /** Reruns the service's matching for the checked items; the list refreshes when it is done. */
+    async handleSettleAutomatically(): Promise<void> {
+        this.busy = true;
+        this.actionError = '';
+        try {
+            this.rerunCorrelationId = await settleAutomatically(this.checkedItemIds);
+        } catch (error) {
+            this.actionError = errorText(error);
+        } finally {
+            this.busy = false;
         }
     }
 

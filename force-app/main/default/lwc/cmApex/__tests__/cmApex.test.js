@@ -1,4 +1,5 @@
-import { cancelEntry, createRefund, importStatementFile, retrieveStatements, settle, settleStatementItems, startPaymentRun, undoSettlement } from 'c/cmApex';
+import { cancelEntry, createRefund, importStatementFile, retrieveStatements, settle, settleAutomatically, settleStatementItems, startPaymentRun, undoSettlement } from 'c/cmApex';
+import settleAutomaticallyMethod from '@salesforce/apex/CashManagementController.settleAutomatically';
 import settleMethod from '@salesforce/apex/CashManagementController.settle';
 import settleStatementItemsMethod from '@salesforce/apex/CashManagementController.settleStatementItems';
 import undoSettlementMethod from '@salesforce/apex/CashManagementController.undoSettlement';
@@ -15,6 +16,7 @@ jest.mock('@salesforce/apex/CashManagementController.cancelEntry', () => ({ defa
 jest.mock('@salesforce/apex/CashManagementController.createRefund', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/CashManagementController.retrieveStatements', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/CashManagementController.importStatementFile', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/CashManagementController.settleAutomatically', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/CashManagementController.startPaymentRun', () => ({ default: jest.fn() }), { virtual: true });
 
 describe('c/cmApex', () => {
@@ -43,6 +45,7 @@ describe('c/cmApex', () => {
         retrieveStatementsMethod.mockResolvedValue('corr-1');
         importStatementFileMethod.mockResolvedValue('corr-2');
         startPaymentRunMethod.mockResolvedValue('corr-3');
+        settleAutomaticallyMethod.mockResolvedValue('corr-4');
 
         await undoSettlement(['i1'], 'Wrong customer');
         await cancelEntry('e1', 'Invoice canceled', 'Prepared Refund');
@@ -50,12 +53,14 @@ describe('c/cmApex', () => {
         await expect(retrieveStatements('b1', '2026-11-01', '2026-11-26')).resolves.toBe('corr-1');
         await expect(importStatementFile('b1', '068000000000001AAA')).resolves.toBe('corr-2');
         await expect(startPaymentRun('Direct Debit', 'b1', '2026-12-01', true)).resolves.toBe('corr-3');
+        await expect(settleAutomatically(['i1', 'i2'])).resolves.toBe('corr-4');
 
         expect(undoSettlementMethod).toHaveBeenCalledWith({ entryItemIds: ['i1'], reason: 'Wrong customer' });
         expect(cancelEntryMethod).toHaveBeenCalledWith({ entryId: 'e1', reason: 'Invoice canceled', creditBalanceStrategy: 'Prepared Refund' });
         expect(createRefundMethod).toHaveBeenCalledWith({ paymentId: 'p1', amount: '12.00', reason: 'Overpayment' });
         expect(retrieveStatementsMethod).toHaveBeenCalledWith({ bankAccountId: 'b1', fromDate: '2026-11-01', toDate: '2026-11-26' });
         expect(importStatementFileMethod).toHaveBeenCalledWith({ bankAccountId: 'b1', contentVersionId: '068000000000001AAA' });
+        expect(settleAutomaticallyMethod).toHaveBeenCalledWith({ statementItemIds: ['i1', 'i2'] });
         expect(startPaymentRunMethod).toHaveBeenCalledWith({ runType: 'Direct Debit', bankAccountId: 'b1', executionDate: '2026-12-01', preview: true });
     });
 

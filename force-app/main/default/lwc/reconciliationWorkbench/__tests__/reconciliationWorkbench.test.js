@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import ReconciliationWorkbench from 'c/reconciliationWorkbench';
 import { subscribe } from 'lightning/empApi';
 import { refreshApex } from '@salesforce/apex';
-import { getReconciliationItems, settleStatementItems } from 'c/cmApex';
+import { getReconciliationItems, settleAutomatically, settleStatementItems } from 'c/cmApex';
 import reconciliationItems from './data/reconciliationItems.json';
 
 jest.mock('c/cmApex', () => {
@@ -10,7 +10,8 @@ jest.mock('c/cmApex', () => {
     return {
         getReconciliationItems: createApexTestWireAdapter(jest.fn()),
         getOpenEntries: createApexTestWireAdapter(jest.fn()),
-        settleStatementItems: jest.fn()
+        settleStatementItems: jest.fn(),
+        settleAutomatically: jest.fn()
     };
 });
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
@@ -93,6 +94,21 @@ describe('c-reconciliation-workbench', () => {
         $(element, 'lightning-button[data-action="bulk-accept"]').click();
         await flush();
         expect($(element, '.action-error').textContent).toBe('Entry E-000124 is Canceled and cannot be settled.');
+    });
+
+    it('reruns automatic settlement for the checked items and follows it', async () => {
+        settleAutomatically.mockResolvedValue('corr-rerun');
+        const element = await build();
+        expect($(element, 'lightning-button[data-action="settle-automatically"]').disabled).toBe(true);
+        const table = $(element, 'lightning-datatable');
+        table.dispatchEvent(new CustomEvent('rowselection', { detail: { selectedRows: [reconciliationItems[0], reconciliationItems[3]] } }));
+        await flush();
+        const button = $(element, 'lightning-button[data-action="settle-automatically"]');
+        expect(button.label).toBe('Settle automatically (2)');
+        button.click();
+        await flush();
+        expect(settleAutomatically).toHaveBeenCalledWith(['a0E000000000001AAA', 'a0E000000000004AAA']);
+        expect($(element, 'c-cm-command-progress').correlationId).toBe('corr-rerun');
     });
 
     it('opens the review panel for a row', async () => {
