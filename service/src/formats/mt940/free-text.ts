@@ -1,6 +1,6 @@
 import { makeParty } from './parties.js';
-import { clean, emptyInformation, reference, type Information } from './information.js';
-import { hasSepaKeywords, parseSepaKeywords } from './sepa-keywords.js';
+import { clean, emptyInformation, type Information } from './information.js';
+import { applySepaKeywords, hasSepaKeywords } from './sepa-keywords.js';
 
 /**
  * Unstructured :86: text. DK code 999 marks it as such ("999" + free text). Some banks (Penta,
@@ -20,13 +20,7 @@ export function parseFreeText(text: string): Information {
   }
   if (readTypeLayout(info, body)) return info;
   if (hasSepaKeywords(body)) {
-    const { values, prefix } = parseSepaKeywords(body);
-    info.endToEndId = reference(values.EREF);
-    info.customerReference = reference(values.KREF);
-    info.mandateId = reference(values.MREF);
-    info.creditorId = reference(values.CRED);
-    info.remittance = clean(values.SVWZ) ?? clean(prefix);
-    info.other = values.SVWZ !== undefined ? clean(prefix) : null;
+    applySepaKeywords(info, body);
     return info;
   }
   info.remittance = clean(body);

@@ -1,6 +1,6 @@
 import { makeParty } from './parties.js';
-import { clean, emptyInformation, reference, type Information } from './information.js';
-import { hasSepaKeywords, parseSepaKeywords } from './sepa-keywords.js';
+import { clean, emptyInformation, type Information } from './information.js';
+import { applySepaKeywords, hasSepaKeywords } from './sepa-keywords.js';
 
 /**
  * German (DK) structured :86: field: a three-digit business transaction code, then subfields
@@ -64,16 +64,7 @@ export function parseGerman(text: string): Information | undefined {
 
   const joined = purposeParts.join('');
   if (hasSepaKeywords(joined)) {
-    const { values, prefix } = parseSepaKeywords(joined);
-    info.endToEndId = reference(values.EREF);
-    info.customerReference = reference(values.KREF);
-    info.mandateId = reference(values.MREF);
-    info.creditorId = reference(values.CRED);
-    info.remittance = clean(values.SVWZ) ?? clean(prefix);
-    info.purpose = clean(values.PURP);
-    info.other = values.SVWZ !== undefined ? clean(prefix) : null;
-    const ultimate = clean(values.ABWA) ?? clean(values.ABWE);
-    if (ultimate) info.ultimateCounterparty = makeParty(ultimate, null, null);
+    applySepaKeywords(info, joined);
   } else {
     info.remittance = clean(joinSlices(purposeParts));
   }

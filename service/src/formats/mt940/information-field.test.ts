@@ -28,6 +28,7 @@ describe('readInformation (:86:)', () => {
       '171?00SEPA-LASTSCHRIFT?20EREF+E2E-1?21KREF+K-7?22MREF+M-1?23CRED+DE98ZZZ0999999',
       '9999?24SVWZ+Beitrag Dezem?25ber?26ABWA+Alte Firma GmbH?27DEBT+X1',
     );
+    expect(info.other).toBe('DEBT+X1');
     expect(info).toMatchObject({
       endToEndId: 'E2E-1',
       customerReference: 'K-7',

@@ -1,3 +1,6 @@
+import { clean, reference, type Information } from './information.js';
+import { makeParty } from './parties.js';
+
 /**
  * SEPA keywords in German :86: purpose text (DK "Spezifikation der Datenformate", SEPA
  * Verwendungszweck): "EREF+…MREF+…CRED+…SVWZ+…". Subfields ?20–?29/?60–?63 are 27-character
@@ -45,4 +48,26 @@ export function parseSepaKeywords(text: string): SepaFields {
     values[key] = values[key] ? `${values[key]} ${value}` : value;
   }
   return { values, prefix: prefix.trim() };
+}
+
+/** Keywords without a field of their own: kept as "KEY+value" so that nothing is lost. */
+const UNPLACED: readonly SepaKeyword[] = ['DEBT', 'COAM', 'OAMT', 'BREF', 'RREF', 'IBAN', 'BIC'];
+
+/**
+ * Fills the information from a purpose text with SEPA keywords: references, mandate, creditor id,
+ * remittance (SVWZ, else the text before the first keyword), the ultimate party (ABWA/ABWE).
+ */
+export function applySepaKeywords(info: Information, text: string): void {
+  const { values, prefix } = parseSepaKeywords(text);
+  info.endToEndId = reference(values.EREF);
+  info.customerReference = reference(values.KREF);
+  info.mandateId = reference(values.MREF);
+  info.creditorId = reference(values.CRED);
+  info.remittance = clean(values.SVWZ) ?? clean(prefix);
+  info.purpose = clean(values.PURP);
+  const ultimate = clean(values.ABWA) ?? clean(values.ABWE);
+  if (ultimate) info.ultimateCounterparty = makeParty(ultimate, null, null);
+  const rest = UNPLACED.filter((key) => values[key]).map((key) => `${key}+${values[key]!}`);
+  if (values.SVWZ !== undefined && prefix) rest.unshift(prefix);
+  info.other = clean(rest.join(' '));
 }
