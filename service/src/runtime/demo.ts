@@ -2,6 +2,8 @@ import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
 import { newEntry } from '../domain/new-entry.js';
 import { parseMinor } from '../domain/money.js';
 import type { TenantStore } from '../store/tenants.js';
+import type { PaymentRuns } from '../payment-runs/payment-runs.js';
+import { seedPaymentRunDemo } from '../payment-runs/demo-setup.js';
 
 export const DEMO_TENANT = 'Demo GmbH';
 export const DEMO_KEY_NAME = 'demo';
@@ -99,12 +101,15 @@ export async function seedDemo(ledger: Ledger, tenantId: string): Promise<{ entr
 export async function ensureDemo(
   ledger: Ledger,
   tenants: TenantStore,
+  paymentRuns?: PaymentRuns,
 ): Promise<{ tenantId: string; key: string; seeded: boolean }> {
   let tenant = await tenants.findTenantByName(DEMO_TENANT);
   let seeded = false;
   if (!tenant) {
     tenant = await tenants.createTenant(DEMO_TENANT);
     await seedDemo(ledger, tenant.id);
+    // a business entity, mandates and a payee account, so SEPA runs work on the demo data
+    if (paymentRuns) await seedPaymentRunDemo(paymentRuns, tenant.id);
     seeded = true;
   }
   await tenants.revokeKeysNamed(tenant.id, DEMO_KEY_NAME);

@@ -6,6 +6,9 @@ import { migrate } from '../store/migrate.js';
 import { openDb, type DbConfig } from '../store/open-db.js';
 import { TenantStore } from '../store/tenants.js';
 import { StatementStore } from '../store/statements/statement-store.js';
+import { matchingStore, type MatchingStore } from '../store/matching/index.js';
+import { PaymentRuns } from '../payment-runs/payment-runs.js';
+import { RunStore } from '../store/runs/run-store.js';
 
 export interface Services {
   db: Db;
@@ -13,17 +16,22 @@ export interface Services {
   tenants: TenantStore;
   jobs: JobQueue;
   statements: StatementStore;
+  matching: MatchingStore;
+  paymentRuns: PaymentRuns;
   close(): Promise<void>;
 }
 
 /** Wires the store's implementations together over one database. */
 export function servicesFor(db: Db): Services {
+  const ledger = new PostgresLedger(db);
   return {
     db,
-    ledger: new PostgresLedger(db),
+    ledger,
     tenants: new TenantStore(db),
     jobs: new JobQueue(db),
     statements: new StatementStore(db),
+    matching: matchingStore(db),
+    paymentRuns: new PaymentRuns(ledger, new RunStore(db)),
     close: () => db.close(),
   };
 }

@@ -1,0 +1,112 @@
+/**
+ * Applies a pain.002 status report to the order it answers: a rejected transaction fails its
+ * payment through the ledger port (the expected entry item is reversed, the entry is open again,
+ * the reason is kept on the payment), a rejected refund fails; accepted ones wait for the bank
+ * statement. The order takes the overall outcome. Applying the same report twice changes nothing.
+ */
+import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
+import { EXPECTING, SETTLEABLE } from '../domain/payment.js';
+import { describeReason } from '../formats/reason-codes.js';
+import { mapStatusOutcomes, readStatusReport, type PaymentOutcome, type StatusReason } from '../formats/pain002/index.js';
+import type { OrderStatus, PaymentOrderTransaction, RunStore } from '../store/runs/run-store.js';
+
+export interface StatusApplication {
+  orderId: string;
+  messageId: string;
+  reportMessageId: string;
+  orderStatus: OrderStatus;
+  accepted: number;
+  rejected: number;
+  pending: number;
+  unknown: number;
+  payments: { endToEndId: string; outcome: PaymentOutcome['outcome']; paymentId: string | null; status: string | null; reason: string | null }[];
+  unmatchedEndToEndIds: string[];
+}
+
+export function reasonText(reasons: readonly StatusReason[]): string | null {
+  const parts = reasons.map((r) =>
+    [describeReason(r.code) ?? r.proprietary, r.verificationOfPayee, ...r.additionalInformation].filter(Boolean).join(' '),
+  );
+  const text = parts.filter(Boolean).join('; ');
+  return text === '' ? null : text.slice(0, 1000);
+}
+
+const TX_STATUS: Record<PaymentOutcome['outcome'], PaymentOrderTransaction['status'] | null> = {
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  pending: 'Pending',
+  unknown: null,
+};
+
+export async function applyStatusReport(
+  ledger: Ledger,
+  store: RunStore,
+  ctx: LedgerContext,
+  content: string | Uint8Array,
+): Promise<StatusApplication> {
+  const report = readStatusReport(content);
+  const order = await store.findOrderByMessageId(ctx.tenantId, report.original.messageId);
+  const transactions = await store.orderTransactions(ctx.tenantId, order.id);
+  const outcomes = mapStatusOutcomes(report, {
+    messageId: order.messageId,
+    payments: transactions.map((t) => ({
+      endToEndId: t.endToEndId,
+      ...(t.paymentInformationId ? { paymentInformationId: t.paymentInformationId } : {}),
+    })),
+  });
+  const statusCtx = { ...ctx, businessProcess: 'Payment Status Report' };
+  const byEndToEnd = new Map(transactions.map((t) => [t.endToEndId, t]));
+  const payments: StatusApplication['payments'] = [];
+
+  for (const outcome of outcomes.payments) {
+    const tx = byEndToEnd.get(outcome.endToEndId)!;
+    const reason = reasonText(outcome.reasons);
+    const next = TX_STATUS[outcome.outcome];
+    if (next && tx.status !== 'Rejected' && tx.status !== next) {
+      if (next === 'Rejected') await reject(ledger, store, statusCtx, tx, reason ?? `rejected by the bank (${outcome.status ?? 'RJCT'})`);
+      await store.setTransactionStatus(ctx.tenantId, order.id, tx.endToEndId, next, outcome.status ?? null, reason);
+    }
+    payments.push({ endToEndId: outcome.endToEndId, outcome: outcome.outcome, paymentId: tx.paymentId, status: outcome.status ?? null, reason });
+  }
+
+  // A report says the file reached the bank; without a final word the order stays Submitted.
+  const orderStatus: OrderStatus = outcomes.order === 'Submitted' ? 'Submitted' : outcomes.order;
+  const groupReason = reasonText(report.groupReasons);
+  const updated = await store.setOrderStatus(
+    ctx.tenantId,
+    order.id,
+    order.status === 'Rejected' ? 'Rejected' : orderStatus,
+    groupReason ? [{ ...(report.groupStatus ? { code: report.groupStatus } : {}), text: groupReason }] : undefined,
+  );
+  const count = (kind: PaymentOutcome['outcome']) => outcomes.payments.filter((p) => p.outcome === kind).length;
+  return {
+    orderId: order.id,
+    messageId: order.messageId,
+    reportMessageId: report.messageId,
+    orderStatus: updated.status,
+    accepted: count('accepted'),
+    rejected: count('rejected'),
+    pending: count('pending'),
+    unknown: count('unknown'),
+    payments,
+    unmatchedEndToEndIds: [...outcomes.unmatchedEndToEndIds],
+  };
+}
+
+async function reject(ledger: Ledger, store: RunStore, ctx: LedgerContext, tx: PaymentOrderTransaction, reason: string): Promise<void> {
+  if (tx.recordKind === 'refund') {
+    await ledger.setRefundStatus(ctx, tx.recordId, 'Failed', reason);
+  } else if (tx.paymentId) {
+    const payment = await ledger.getPayment(ctx, tx.paymentId);
+    const target = EXPECTING.has(payment.status) ? 'Failed' : SETTLEABLE.has(payment.status) ? 'Reversed' : null;
+    if (target) await ledger.setPaymentStatus(ctx, payment.id, target, reason);
+  }
+  // The bank never saw this collection: the mandate's next one is its first again.
+  if (tx.instrumentId && tx.sequenceType === 'FRST') {
+    const instrument = await store.getInstrument(ctx.tenantId, tx.instrumentId);
+    if (instrument.mandate) {
+      const { lastCollectionDate: _undone, ...mandate } = instrument.mandate;
+      await store.updateMandate(null, ctx.tenantId, instrument.id, mandate);
+    }
+  }
+}

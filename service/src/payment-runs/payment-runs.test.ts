@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LedgerContext } from '../domain/ledger-port.js';
+import { seedDemo } from '../runtime/demo.js';
+import { servicesFor, type Services } from '../runtime/services.js';
+import { xsdErrors } from '../formats/sepa/test-support/xsd.js';
+import { openTestDb } from '../store/test-support/test-db.js';
+import { seedPaymentRunDemo } from './demo-setup.js';
+import { statusReport } from './test-support/status-report.js';
+
+let services: Services;
+let ctx: LedgerContext;
+const today = '2026-11-27';
+const request = { kind: 'direct-debit' as const, businessEntity: 'DEMO', until: '2026-12-31', today };
+
+const entryNumbered = async (number: string) => (await services.ledger.listEntries(ctx, { number }, 1, null)).items[0]!;
+
+beforeAll(async () => {
+  services = servicesFor(await openTestDb());
+  const tenant = await services.tenants.createTenant('Runs');
+  ctx = { tenantId: tenant.id, actor: 'test', businessProcess: 'Test' };
+  await seedDemo(services.ledger, tenant.id);
+  await seedPaymentRunDemo(services.paymentRuns, tenant.id);
+});
+afterAll(() => services.close());
+
+describe('a direct-debit run on the demo data', () => {
+  let created: Awaited<ReturnType<Services['paymentRuns']['create']>>;
+
+  it('previews what would be collected and what is excluded and why, changing nothing', async () => {
+    const preview = await services.paymentRuns.preview(ctx, request);
+    expect(preview.included.map((i) => [i.label, i.amount, i.sequenceType])).toEqual([
+      ['RE-2026-0002', '1380.00', 'FRST'],
+      ['RE-2026-0008', '1190.00', 'FRST'],
+      ['RE-2026-0009', '714.00', 'FRST'],
+      ['RE-2026-0010', '238.00', 'FRST'],
+    ]);
+    expect(preview.total).toBe('3522.00');
+    expect(preview.excluded.map((e) => [e.label, e.code])).toEqual([
+      ['RE-2026-0006', 'MANDATE_MISSING'],
+      ['RE-2026-0011', 'MANDATE_MISSING'],
+      ['RE-2026-0012', 'MANDATE_MISSING'],
+    ]);
+    expect((await services.paymentRuns.store.listOrders(ctx.tenantId, 10, null)).items).toEqual([]);
+    expect((await entryNumbered('RE-2026-0006')).excludeFromPaymentRun).toBe(false);
+  });
+
+  it('produces a schema-valid file, payments with end-to-end ids and expected entry items', async () => {
+    created = await services.paymentRuns.create(ctx, request);
+    const { order } = created;
+    expect(order).toMatchObject({ status: 'Prepared', kind: 'direct-debit', format: 'pain.008.001.08', transactionCount: 4, total: '3522.00', batchBooking: true });
+    const file = await services.paymentRuns.store.orderFile(ctx.tenantId, order.id);
+    expect(await xsdErrors(file.xml, 'pain.008.001.08')).toEqual([]);
+    expect(file.xml).toContain(`<MsgId>${order.messageId}</MsgId>`);
+    expect(file.xml).toMatch(/<CdtrSchmeId>\s*<Id>\s*<PrvtId>\s*<Othr>\s*<Id>DE98ZZZ09999999999<\/Id>/);
+
+    const { transactions } = await services.paymentRuns.order(ctx, order.id);
+    expect(transactions).toHaveLength(4);
+    for (const tx of transactions) {
+      expect(file.xml).toContain(`<EndToEndId>${tx.endToEndId}</EndToEndId>`);
+      const payment = await services.ledger.getPayment(ctx, tx.paymentId!);
+      expect(payment).toMatchObject({ type: 'Direct Debit', status: 'Pending', endToEndId: tx.endToEndId, currency: 'EUR' });
+      const items = await services.ledger.listEntryItems(ctx, { paymentId: payment.id });
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ entryId: tx.recordId, amount: 0n, expectedAmount: -payment.amount });
+    }
+    const collected = await entryNumbered('RE-2026-0008');
+    expect(collected.expectedAmount).toBe(-119000n);
+    expect(collected.status).toBe('Open');
+  });
+
+  it('flags the entries that could not go in, with the reason, and lists them on the order', async () => {
+    const excluded = await entryNumbered('RE-2026-0011');
+    expect(excluded.excludeFromPaymentRun).toBe(true);
+    expect(excluded.errorMessages).toEqual([expect.stringContaining('MANDATE_MISSING')]);
+    expect(created.order.excluded.map((e) => e.label)).toEqual(['RE-2026-0006', 'RE-2026-0011', 'RE-2026-0012']);
+  });
+
+  it('does not collect the same entries twice: a second run finds nothing to collect', async () => {
+    const again = await services.paymentRuns.preview(ctx, request);
+    expect(again.included).toEqual([]);
+    expect(again.excluded.map((e) => e.code)).toEqual(['ENTRY_EXCLUDED', 'ENTRY_EXCLUDED', 'ENTRY_EXCLUDED']);
+  });
+
+  it('a pain.002 rejection for one transaction fails exactly that payment and reopens its entry', async () => {
+    const { order } = created;
+    await services.paymentRuns.markSubmitted(ctx, order.id);
+    const { transactions } = await services.paymentRuns.order(ctx, order.id);
+    const rejected = transactions.find((t) => t.recordId === (created.summary.included.find((i) => i.label === 'RE-2026-0009')!.recordId))!;
+    const report = statusReport(order.messageId, 'PART', [
+      { paymentInformationId: rejected.paymentInformationId!, transactions: [{ endToEndId: rejected.endToEndId, status: 'RJCT', reason: 'AC04', info: 'Konto erloschen' }] },
+    ]);
+
+    const applied = await services.paymentRuns.applyStatusReport(ctx, report);
+    expect(applied).toMatchObject({ orderStatus: 'Partially accepted', accepted: 3, rejected: 1, pending: 0, unknown: 0 });
+
+    const failed = await services.ledger.getPayment(ctx, rejected.paymentId!);
+    expect(failed.status).toBe('Failed');
+    expect(failed.statusDetails).toContain('AC04 closed account number');
+    const reopened = await entryNumbered('RE-2026-0009');
+    expect(reopened).toMatchObject({ status: 'Open', expectedAmount: 0n, assignedAmount: 0n });
+    for (const other of transactions.filter((t) => t !== rejected)) {
+      expect((await services.ledger.getPayment(ctx, other.paymentId!)).status).toBe('Pending');
+      expect((await services.ledger.getEntry(ctx, other.recordId)).expectedAmount).not.toBe(0n);
+    }
+    const after = await services.paymentRuns.order(ctx, order.id);
+    expect(after.status).toBe('Partially accepted');
+    expect(after.transactions.find((t) => t.endToEndId === rejected.endToEndId)).toMatchObject({ status: 'Rejected', statusCode: 'RJCT' });
+
+    // the reopened entry's mandate never saw a collection: it goes out as FRST again
+    const next = await services.paymentRuns.preview(ctx, request);
+    expect(next.included.map((i) => [i.label, i.sequenceType])).toEqual([['RE-2026-0009', 'FRST']]);
+  });
+
+  it('applying the same report again changes nothing', async () => {
+    const payments = await services.ledger.listPayments(ctx, { status: 'Failed' }, 50, null);
+    const applied = await services.paymentRuns.applyStatusReport(
+      ctx,
+      statusReport(created.order.messageId, 'PART', [
+        {
+          paymentInformationId: 'x',
+          transactions: [{ endToEndId: payments.items[0]!.endToEndId!, status: 'RJCT', reason: 'AC04' }],
+        },
+      ]),
+    );
+    expect(applied.rejected).toBe(1);
+    expect((await services.ledger.listPayments(ctx, { status: 'Failed' }, 50, null)).items).toHaveLength(1);
+  });
+
+  it('refuses a status report for a message it never sent', async () => {
+    await expect(services.paymentRuns.applyStatusReport(ctx, statusReport('CM-UNKNOWN', 'ACCP', []))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('a credit-transfer run on the demo data', () => {
+  it('pays the approved supplier bill and lists the unapproved one as excluded', async () => {
+    const { order, summary } = await services.paymentRuns.create(ctx, { kind: 'credit-transfer', businessEntity: 'DEMO', until: '2026-12-31', today });
+    expect(summary.included.map((i) => [i.label, i.amount])).toEqual([['ER-2026-0001', '412.80']]);
+    expect(summary.excluded.map((e) => [e.label, e.code])).toEqual([['ER-2026-0002', 'ENTRY_NOT_APPROVED']]);
+    const file = await services.paymentRuns.store.orderFile(ctx.tenantId, order.id);
+    expect(await xsdErrors(file.xml, 'pain.001.001.09')).toEqual([]);
+    const [tx] = (await services.paymentRuns.order(ctx, order.id)).transactions;
+    expect(await services.ledger.getPayment(ctx, tx!.paymentId!)).toMatchObject({ type: 'Credit Transfer', direction: 'out', status: 'Pending' });
+    expect((await entryNumbered('ER-2026-0001')).expectedAmount).toBe(41280n);
+  });
+});
+
+describe('batch booking', () => {
+  it('follows the bank account: asked per run where it asks, refused where it is fixed', async () => {
+    const asked = await services.paymentRuns.preview(ctx, { ...request, batchBooking: false });
+    expect(asked.batchBooking).toBe(false);
+    const fixed = await services.paymentRuns.store.createBusinessEntity(ctx.tenantId, {
+      code: 'FIXED',
+      creditorName: 'Fixed GmbH',
+      creditorId: 'DE98ZZZ09999999999',
+      address: null,
+      account: { iban: 'DE91100000000123456789', bic: null, name: null, currency: 'EUR' },
+      settings: { batchBooking: 'off' },
+    });
+    expect((await services.paymentRuns.preview(ctx, { ...request, businessEntity: fixed.code })).batchBooking).toBe(false);
+    await expect(services.paymentRuns.preview(ctx, { ...request, businessEntity: fixed.code, batchBooking: true })).rejects.toMatchObject({
+      code: 'BATCH_BOOKING_FIXED',
+    });
+  });
+});

@@ -1,0 +1,332 @@
+import { randomUUID } from 'node:crypto';
+import { conflict, notFound } from '../../domain/errors.js';
+import type { Mandate } from '../../domain/mandates/mandate.js';
+import type { CreditTransferFormat, DirectDebitFormat, SepaKind } from '../../formats/sepa/model.js';
+import type { RunAddress } from '../../formats/sepa/run-json-schema.js';
+import type { Db, Queryable, Row } from '../db.js';
+import { decodeCursor, encodeCursor } from '../ledger/cursor.js';
+import { isUuid } from '../ledger/queries.js';
+import {
+  ENTITY_SELECT,
+  INSTRUMENT_COLUMNS,
+  ORDER_SELECT,
+  toEntity,
+  toInstrument,
+  toOrder,
+  toOrderTransaction,
+  type BatchBookingSetting,
+  type BusinessEntity,
+  type Instrument,
+  type PaymentOrder,
+  type PaymentOrderTransaction,
+} from './rows.js';
+
+export * from './rows.js';
+
+export interface NewBusinessEntity {
+  code: string;
+  creditorName: string;
+  creditorId: string | null;
+  address: RunAddress | null;
+  account: { iban: string; bic: string | null; name: string | null; currency: string };
+  settings?: {
+    directDebitFormat?: DirectDebitFormat;
+    creditTransferFormat?: CreditTransferFormat;
+    batchBooking?: BatchBookingSetting;
+    initialPaymentStatus?: 'Pending' | 'Collected';
+    charset?: 'epc' | 'de';
+  };
+  mandatePattern?: string;
+}
+
+export interface NewInstrument {
+  kind: 'mandate' | 'bank-account';
+  accountId: string;
+  address: RunAddress | null;
+  /** For a bank account: holder, IBAN and BIC; for a mandate all of its fields. */
+  mandate?: Mandate;
+  bankAccount?: { holder: string; iban: string; bic: string | null };
+}
+
+export interface NewOrder {
+  businessEntityId: string;
+  kind: SepaKind;
+  format: string;
+  messageId: string;
+  requestedDate: string;
+  batchBooking: boolean;
+  transactionCount: number;
+  total: string;
+  fileXml: string;
+  excluded: unknown[];
+  warnings: unknown[];
+  createdBy: string;
+  transactions: Omit<PaymentOrderTransaction, 'status' | 'statusCode' | 'reason'>[];
+}
+
+const UNIQUE = '23505';
+const isUnique = (error: unknown) => (error as { code?: string }).code === UNIQUE;
+
+/**
+ * Bank-side records of payment runs: business entities with their bank account settings, payment
+ * instruments (mandates, payees' accounts) and payment orders. Every query is scoped to a tenant.
+ */
+export class RunStore {
+  constructor(private readonly db: Db) {}
+
+  async createBusinessEntity(tenantId: string, input: NewBusinessEntity): Promise<BusinessEntity> {
+    const iban = input.account.iban.replace(/\s+/g, '').toUpperCase();
+    const s = input.settings ?? {};
+    try {
+      return await this.db.transaction(async (tx) => {
+        const [account] = await tx.query(
+          `INSERT INTO bank_accounts (tenant_id, id, account_key, iban, bic, currency, name, owner_name,
+             direct_debit_format, credit_transfer_format, batch_booking, initial_payment_status, charset)
+           VALUES ($1,$2,$3,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+           ON CONFLICT (tenant_id, account_key) DO UPDATE SET bic = coalesce(excluded.bic, bank_accounts.bic),
+             name = coalesce(excluded.name, bank_accounts.name), direct_debit_format = excluded.direct_debit_format,
+             credit_transfer_format = excluded.credit_transfer_format, batch_booking = excluded.batch_booking,
+             initial_payment_status = excluded.initial_payment_status, charset = excluded.charset, updated_at = now()
+           RETURNING id`,
+          [
+            tenantId, randomUUID(), iban, input.account.bic, input.account.currency, input.account.name, input.creditorName,
+            s.directDebitFormat ?? 'pain.008.001.08', s.creditTransferFormat ?? 'pain.001.001.09', s.batchBooking ?? 'on',
+            s.initialPaymentStatus ?? 'Pending', s.charset ?? 'epc',
+          ],
+        );
+        const id = randomUUID();
+        const a = input.address ?? {};
+        await tx.query(
+          `INSERT INTO business_entities (tenant_id, id, code, creditor_name, creditor_id, street, building_number, postal_code,
+             town, country, bank_account_id, mandate_pattern)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+          [
+            tenantId, id, input.code, input.creditorName, input.creditorId, a.street ?? null, a.buildingNumber ?? null,
+            a.postalCode ?? null, a.town ?? null, a.country ?? null, account!.id, input.mandatePattern ?? '{CODE}-{YYYY}-{SEQ:6}',
+          ],
+        );
+        return entityIn(tx, tenantId, id);
+      });
+    } catch (error) {
+      if (isUnique(error)) throw conflict('BUSINESS_ENTITY_EXISTS', `a business entity with code ${input.code} already exists`);
+      throw error;
+    }
+  }
+
+  async listBusinessEntities(tenantId: string): Promise<BusinessEntity[]> {
+    const rows = await this.db.query(`${ENTITY_SELECT} WHERE e.tenant_id = $1 ORDER BY e.code`, [tenantId]);
+    return rows.map(toEntity);
+  }
+
+  /** By id or by code, so the CLI can name an entity the way people do. */
+  async getBusinessEntity(tenantId: string, idOrCode: string): Promise<BusinessEntity> {
+    const rows = await this.db.query(
+      `${ENTITY_SELECT} WHERE e.tenant_id = $1 AND (e.code = $2 OR ($3::boolean AND e.id = $4::uuid))`,
+      [tenantId, idOrCode, isUuid(idOrCode), isUuid(idOrCode) ? idOrCode : null],
+    );
+    if (!rows[0]) throw notFound('business entity', idOrCode);
+    return toEntity(rows[0]);
+  }
+
+  /** Takes the entity's next mandate running number (and counts it), so references are never reused. */
+  async nextMandateSequence(tenantId: string, entityId: string): Promise<number> {
+    const [row] = await this.db.query(
+      `UPDATE business_entities SET mandate_sequence = mandate_sequence + 1 WHERE tenant_id = $1 AND id = $2
+       RETURNING mandate_sequence - 1 AS sequence`,
+      [tenantId, entityId],
+    );
+    if (!row) throw notFound('business entity', entityId);
+    return Number(row.sequence);
+  }
+
+  async referenceTaken(tenantId: string, reference: string): Promise<boolean> {
+    const rows = await this.db.query('SELECT 1 FROM payment_instruments WHERE tenant_id = $1 AND reference = $2', [tenantId, reference]);
+    return rows.length > 0;
+  }
+
+  async createInstrument(tenantId: string, input: NewInstrument): Promise<Instrument> {
+    const m = input.mandate;
+    const b = input.bankAccount;
+    try {
+      const [row] = await this.db.query(
+        `INSERT INTO payment_instruments (tenant_id, id, kind, account_id, account_holder, iban, bic, address, active, reference,
+           scheme, mandate_type, signature_date, valid_until)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,true,$9,$10,$11,$12,$13) RETURNING ${INSTRUMENT_COLUMNS}`,
+        [
+          tenantId, randomUUID(), input.kind, input.accountId, m?.accountHolder ?? b?.holder, m?.iban ?? b?.iban,
+          m?.bic ?? b?.bic ?? null, input.address ? JSON.stringify(input.address) : null, m?.reference ?? null,
+          m?.scheme ?? null, m?.type ?? null, m?.signatureDate ?? null, m?.validUntil ?? null,
+        ],
+      );
+      return toInstrument(row!);
+    } catch (error) {
+      if (isUnique(error)) throw conflict('MANDATE_REFERENCE_EXISTS', `mandate reference ${m?.reference} is taken`);
+      throw error;
+    }
+  }
+
+  async listInstruments(tenantId: string, filter: { accountId?: string }, limit: number, cursor: string | null) {
+    const params: unknown[] = [tenantId, decodeCursor(cursor)];
+    let where = 'tenant_id = $1 AND seq > $2';
+    if (filter.accountId) {
+      params.push(filter.accountId);
+      where += ` AND account_id = $${params.length}`;
+    }
+    params.push(limit + 1);
+    const rows = await this.db.query(
+      `SELECT ${INSTRUMENT_COLUMNS} FROM payment_instruments WHERE ${where} ORDER BY seq LIMIT $${params.length}`,
+      params,
+    );
+    return pageOf(rows, limit, toInstrument);
+  }
+
+  async getInstrument(tenantId: string, id: string): Promise<Instrument> {
+    const rows = isUuid(id)
+      ? await this.db.query(`SELECT ${INSTRUMENT_COLUMNS} FROM payment_instruments WHERE tenant_id = $1 AND id = $2`, [tenantId, id])
+      : [];
+    if (!rows[0]) throw notFound('payment instrument', id);
+    return toInstrument(rows[0]);
+  }
+
+  /** The newest active instrument of each account of that kind: what a run uses. */
+  async activeInstruments(tenantId: string, kind: Instrument['kind'], accountIds: string[]): Promise<Map<string, Instrument>> {
+    if (accountIds.length === 0) return new Map();
+    const rows = await this.db.query(
+      `SELECT DISTINCT ON (account_id) ${INSTRUMENT_COLUMNS} FROM payment_instruments
+       WHERE tenant_id = $1 AND kind = $2 AND active AND account_id = ANY($3::text[])
+       ORDER BY account_id, seq DESC`,
+      [tenantId, kind, [...new Set(accountIds)]],
+    );
+    return new Map(rows.map((row) => [String(row.account_id), toInstrument(row)]));
+  }
+
+  /** Writes back a mandate's lifecycle (collection recorded, amendment reported, deactivated). */
+  async updateMandate(tx: Queryable | null, tenantId: string, id: string, mandate: Mandate): Promise<void> {
+    await (tx ?? this.db).query(
+      `UPDATE payment_instruments SET active = $3, deactivation_reason = $4, last_collection_date = $5, reference = $6,
+         iban = $7, bic = $8, original_reference = $9, original_iban = $10, original_creditor_id = $11, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [
+        tenantId, id, mandate.active, mandate.deactivationReason ?? null, mandate.lastCollectionDate ?? null, mandate.reference,
+        mandate.iban, mandate.bic ?? null, mandate.amendment?.originalReference ?? null, mandate.amendment?.originalIban ?? null,
+        mandate.amendment?.originalCreditorId ?? null,
+      ],
+    );
+  }
+
+  async createOrder(tenantId: string, order: NewOrder): Promise<PaymentOrder> {
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO payment_orders (tenant_id, id, business_entity_id, kind, format, message_id, status, requested_date, batch_booking,
+           transaction_count, total, file_xml, excluded, warnings, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6,'Prepared',$7,$8,$9,$10,$11,$12,$13,$14)`,
+        [
+          tenantId, id, order.businessEntityId, order.kind, order.format, order.messageId, order.requestedDate, order.batchBooking,
+          order.transactionCount, order.total, order.fileXml, JSON.stringify(order.excluded), JSON.stringify(order.warnings), order.createdBy,
+        ],
+      );
+      await tx.query(
+        `INSERT INTO payment_order_transactions (tenant_id, order_id, position, end_to_end_id, payment_information_id, record_kind,
+           record_id, payment_id, instrument_id, sequence_type, amount)
+         SELECT $1, $2, x.position, x.end_to_end_id, x.payment_information_id, x.record_kind, x.record_id, x.payment_id,
+           x.instrument_id, x.sequence_type, x.amount
+         FROM jsonb_to_recordset($3::jsonb) AS x(position integer, end_to_end_id text, payment_information_id text,
+           record_kind text, record_id uuid, payment_id uuid, instrument_id uuid, sequence_type text, amount numeric)`,
+        [
+          tenantId, id,
+          JSON.stringify(order.transactions.map((t) => ({
+            position: t.position, end_to_end_id: t.endToEndId, payment_information_id: t.paymentInformationId,
+            record_kind: t.recordKind, record_id: t.recordId, payment_id: t.paymentId, instrument_id: t.instrumentId, sequence_type: t.sequenceType, amount: t.amount,
+          }))),
+        ],
+      );
+    });
+    return this.getOrder(tenantId, id);
+  }
+
+  async getOrder(tenantId: string, id: string): Promise<PaymentOrder> {
+    const rows = isUuid(id) ? await this.db.query(`${ORDER_SELECT} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]) : [];
+    if (!rows[0]) throw notFound('payment order', id);
+    return toOrder(rows[0]);
+  }
+
+  async findOrderByMessageId(tenantId: string, messageId: string): Promise<PaymentOrder> {
+    const rows = await this.db.query(`${ORDER_SELECT} WHERE tenant_id = $1 AND message_id = $2`, [tenantId, messageId]);
+    if (!rows[0]) throw notFound('payment order with message id', messageId);
+    return toOrder(rows[0]);
+  }
+
+  async listOrders(tenantId: string, limit: number, cursor: string | null) {
+    const rows = await this.db.query(
+      `${ORDER_SELECT} WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [tenantId, decodeCursor(cursor), limit + 1],
+    );
+    return pageOf(rows, limit, toOrder);
+  }
+
+  async orderFile(tenantId: string, id: string): Promise<{ messageId: string; format: string; xml: string }> {
+    const rows = isUuid(id)
+      ? await this.db.query('SELECT message_id, format, file_xml FROM payment_orders WHERE tenant_id = $1 AND id = $2', [tenantId, id])
+      : [];
+    if (!rows[0]) throw notFound('payment order', id);
+    return { messageId: String(rows[0].message_id), format: String(rows[0].format), xml: String(rows[0].file_xml) };
+  }
+
+  async orderTransactions(tenantId: string, orderId: string): Promise<PaymentOrderTransaction[]> {
+    const rows = await this.db.query(
+      'SELECT * FROM payment_order_transactions WHERE tenant_id = $1 AND order_id = $2 ORDER BY position',
+      [tenantId, orderId],
+    );
+    return rows.map(toOrderTransaction);
+  }
+
+  async setOrderStatus(tenantId: string, id: string, status: PaymentOrder['status'], reasons?: unknown[]): Promise<PaymentOrder> {
+    await this.db.query(
+      `UPDATE payment_orders SET status = $3, status_reasons = coalesce($4::jsonb, status_reasons), updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id, status, reasons ? JSON.stringify(reasons) : null],
+    );
+    return this.getOrder(tenantId, id);
+  }
+
+  async setTransactionStatus(
+    tenantId: string,
+    orderId: string,
+    endToEndId: string,
+    status: PaymentOrderTransaction['status'],
+    statusCode: string | null,
+    reason: string | null,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE payment_order_transactions SET status = $4, status_code = $5, reason = $6
+       WHERE tenant_id = $1 AND order_id = $2 AND end_to_end_id = $3`,
+      [tenantId, orderId, endToEndId, status, statusCode, reason],
+    );
+  }
+
+  /**
+   * Flags an entry that could not go into a run: excluded from further runs until someone clears
+   * the flag, with the reason among its error messages (each reason once).
+   */
+  async flagExcludedEntry(tenantId: string, entryId: string, message: string): Promise<void> {
+    await this.db.query(
+      `UPDATE entries SET exclude_from_payment_run = true,
+         error_messages = CASE WHEN $3 = ANY(error_messages) THEN error_messages ELSE array_append(error_messages, $3) END,
+         updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, entryId, message],
+    );
+  }
+}
+
+async function entityIn(tx: Queryable, tenantId: string, id: string): Promise<BusinessEntity> {
+  const [row] = await tx.query(`${ENTITY_SELECT} WHERE e.tenant_id = $1 AND e.id = $2`, [tenantId, id]);
+  return toEntity(row!);
+}
+
+function pageOf<T>(rows: Row[], limit: number, map: (row: Row) => T): { items: T[]; nextCursor: string | null } {
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  return { items: page.map(map), nextCursor: more ? encodeCursor(String(page.at(-1)!.seq)) : null };
+}
