@@ -1,5 +1,5 @@
-// `npm run lwc:check`: type check, stale compiled output, LWC compiler, ESLint and test presence over
-// force-app's components. Exits non-zero when any of them finds a problem.
+// `npm run lwc:check`: type check, stale compiled output, LWC compiler, ESLint, and Jest tests with
+// accessibility assertions, over force-app's components. Exits non-zero when any finds a problem.
 import { checkCompile, checkLint, checkStale, checkTestsPresent, checkTypes } from './checks.mjs';
 import { lwcDir } from './paths.mjs';
 
@@ -8,7 +8,7 @@ const steps = [
     ['compiled .js up to date', () => checkStale(lwcDir)],
     ['LWC compiler', () => checkCompile(lwcDir)],
     ['ESLint (Salesforce LWC config)', () => checkLint(lwcDir)],
-    ['Jest test per component', () => checkTestsPresent(lwcDir)]
+    ['Jest tests with accessibility assertions per component', () => checkTestsPresent(lwcDir)]
 ];
 
 let failed = 0;

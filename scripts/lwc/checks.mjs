@@ -79,12 +79,21 @@ export async function checkLint(lwcDir) {
     );
 }
 
-/** Every component bundle ships Jest tests. */
+/** Every bundle ships Jest tests, and those of a bundle with a template assert accessibility. */
 export function checkTestsPresent(lwcDir) {
-    return bundleDirs(lwcDir)
-        .filter((dir) => {
-            const tests = path.join(dir, '__tests__');
-            return !fs.existsSync(tests) || !fs.readdirSync(tests).some((f) => /\.test\.[jt]s$/.test(f));
-        })
-        .map((dir) => `${rel(dir)}: no Jest test in __tests__/`);
+    const problems = [];
+    for (const dir of bundleDirs(lwcDir)) {
+        const testsDir = path.join(dir, '__tests__');
+        const tests = fs.existsSync(testsDir) ? fs.readdirSync(testsDir).filter((f) => /\.test\.[jt]s$/.test(f)) : [];
+        if (tests.length === 0) {
+            problems.push(`${rel(dir)}: no Jest test in __tests__/`);
+            continue;
+        }
+        const hasTemplate = bundleFiles(dir, ['.html']).length > 0;
+        const assertsA11y = tests.some((f) => fs.readFileSync(path.join(testsDir, f), 'utf8').includes('toBeAccessible'));
+        if (hasTemplate && !assertsA11y) {
+            problems.push(`${rel(dir)}: no accessibility assertion (toBeAccessible) in its Jest tests`);
+        }
+    }
+    return problems;
 }

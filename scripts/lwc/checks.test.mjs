@@ -48,4 +48,11 @@ describe('LWC checks', () => {
     it('report a component without Jest tests', () => {
         assert.match(joined(checkTestsPresent(fixture('valid'))), /cleanComponent: no Jest test/);
     });
+
+    it('report component tests that never assert accessibility', async () => {
+        const dir = fixture('noA11y');
+        assert.match(joined(checkTestsPresent(dir)), /untestedA11y: no accessibility assertion/);
+        assert.deepEqual(checkCompile(dir), []);
+        assert.deepEqual(await checkLint(dir), []);
+    });
 });
