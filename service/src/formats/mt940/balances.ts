@@ -9,7 +9,7 @@ export interface ParsedBalance {
   date: SwiftDate;
 }
 
-const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d+,?\d*)\s*$/;
+const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d+(?:[,.]\d*)?)\s*$/;
 
 export function parseBalance(value: string): ParsedBalance | undefined {
   const match = BALANCE.exec(value.trim());
@@ -25,7 +25,7 @@ export function parseBalance(value: string): ParsedBalance | undefined {
 
 /** MT942 :90D:/:90C: number and sum of debit or credit entries, e.g. "1EUR2,30". */
 export function parseTotals(value: string): (ControlTotals & { currency: string }) | undefined {
-  const match = /^(\d+)([A-Z]{3})(\d+,?\d*)\s*$/.exec(value.trim());
+  const match = /^(\d+)([A-Z]{3})(\d+(?:[,.]\d*)?)\s*$/.exec(value.trim());
   if (!match) return undefined;
   const sum = swiftAmount(match[3]!, match[2]!);
   if (sum === undefined) return undefined;

@@ -53,6 +53,10 @@ describe('parseStatementLine (:61:)', () => {
     expect(parse('121123D10,00NIT NONREF')).toMatchObject({ typeCode: 'NIT' });
   });
 
+  it('reads a decimal point where an exporter writes one, instead of cutting the amount', () => {
+    expect(parse('260101C100.50NTRFNONREF')).toMatchObject({ amount: '100.50', typeCode: 'NTRF' });
+  });
+
   it('joins a line that a break splits inside the amount', () => {
     expect(parse('1811261126CR', '30,00N062NONREF')).toMatchObject({ amount: '30,00', typeCode: 'N062', supplementary: null });
   });

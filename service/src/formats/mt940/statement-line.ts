@@ -22,7 +22,8 @@ export interface StatementLine {
   supplementary: string | null;
 }
 
-const LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d+(?:,\d*)?)(.*)$/;
+// SWIFT writes a decimal comma; some exporters write a point, which must not end the amount early.
+const LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d+(?:[,.]\d*)?)(.*)$/;
 const TYPE_CODE = /^[NFS][A-Z0-9]{3}|^[A-Z][A-Z0-9 ]{3}/;
 
 export function parseStatementLine(lines: Line[]): StatementLine | undefined {
