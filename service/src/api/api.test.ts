@@ -108,6 +108,23 @@ describe('the settlement walk-through', () => {
     expect(canceled.body.refunds).toEqual([expect.objectContaining({ status: 'Approved', amount: '20.00' })]);
   });
 
+  it('approves a payable for payout and records why an entry is excluded from payment runs', async () => {
+    const key = h.tenantA.write;
+    const bill = await h.call(key, { method: 'POST', url: '/v1/entries', payload: { ...entry('ER-1', '412.80'), type: 'Credit' } });
+    expect(bill.body).toMatchObject({ openAmount: '-412.80', creditApproval: 'unapproved' });
+    const approved = await h.call(key, { method: 'POST', url: `/v1/entries/${bill.body.id}/controls`, payload: { creditApproval: 'approved' } });
+    expect(approved.body).toMatchObject({ creditApproval: 'approved', excludeFromPaymentRun: false });
+    const excluded = await h.call(key, {
+      method: 'POST',
+      url: `/v1/entries/${bill.body.id}/controls`,
+      payload: { excludeFromPaymentRun: true, errorMessages: ['creditor IBAN is invalid'] },
+    });
+    expect(excluded.body).toMatchObject({ creditApproval: 'approved', excludeFromPaymentRun: true, errorMessages: ['creditor IBAN is invalid'] });
+    const receivable = await h.call(key, { method: 'POST', url: '/v1/entries', payload: entry('INV-CTRL', '1.00') });
+    const refused = await h.call(key, { method: 'POST', url: `/v1/entries/${receivable.body.id}/controls`, payload: { creditApproval: 'approved' } });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'CREDIT_APPROVAL_PAYABLES_ONLY' } });
+  });
+
   it('lists with filters and cursor pagination', async () => {
     const seen: string[] = [];
     let url = '/v1/entries?limit=2&status=Open&type=Debit';
@@ -118,7 +135,7 @@ describe('the settlement walk-through', () => {
       if (!page.body.nextCursor) break;
       url = `/v1/entries?limit=2&status=Open&type=Debit&cursor=${page.body.nextCursor}`;
     }
-    expect(seen).toEqual(['INV-1001', 'INV-1002']);
+    expect(seen).toEqual(['INV-1001', 'INV-1002', 'INV-CTRL']);
   });
 
   it('imports a file of entries as a job whose progress and result the API shows', async () => {

@@ -8,5 +8,5 @@ describe('checked-in OpenAPI document', () => {
   it('matches what the service serves (regenerate with npm run openapi)', async () => {
     const checkedIn = JSON.parse(readFileSync(resolve(fileURLToPath(import.meta.url), '../../../../docs/openapi.json'), 'utf8'));
     expect(JSON.parse(JSON.stringify(await openApiDocument()))).toEqual(checkedIn);
-  });
+  }, 120_000);
 });

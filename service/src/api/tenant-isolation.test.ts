@@ -53,6 +53,12 @@ const cases: Record<string, Case> = {
   'GET /v1/entries/{id}': { method: 'GET', url: () => `/v1/entries/${a.entry}`, expect: notFound },
   'GET /v1/entries/{id}/items': { method: 'GET', url: () => `/v1/entries/${a.entry}/items`, expect: notFound },
   'POST /v1/entries/{id}/cancel': { method: 'POST', url: () => `/v1/entries/${a.entry}/cancel`, payload: () => ({ reason: 'x', strategy: 'Direct Refund' }), expect: notFound },
+  'POST /v1/entries/{id}/controls': {
+    method: 'POST',
+    url: () => `/v1/entries/${a.entry}/controls`,
+    payload: () => ({ excludeFromPaymentRun: true, errorMessages: ['hijacked'] }),
+    expect: notFound,
+  },
   'POST /v1/entries/imports': { method: 'POST', url: () => '/v1/entries/imports', payload: () => ({ format: 'jsonl', content: '{}' }), expect: (s) => expect(s).toBe(202) },
   'POST /v1/payments': {
     method: 'POST',
@@ -130,7 +136,12 @@ describe('tenant isolation', () => {
 
   it("leaves tenant A's data exactly as it was", async () => {
     const r = h.tenantA.admin;
-    expect((await h.call(r, { method: 'GET', url: `/v1/entries/${a.entry}` })).body).toMatchObject({ status: 'Open', assignedAmount: '-40.00' });
+    expect((await h.call(r, { method: 'GET', url: `/v1/entries/${a.entry}` })).body).toMatchObject({
+      status: 'Open',
+      assignedAmount: '-40.00',
+      excludeFromPaymentRun: false,
+      errorMessages: [],
+    });
     expect((await h.call(r, { method: 'GET', url: `/v1/payments/${a.payment}` })).body).toMatchObject({ status: 'Collected', assignedAmount: '40.00', blockedAmount: '10.00' });
     expect((await h.call(r, { method: 'GET', url: `/v1/refunds/${a.refund}` })).body.status).toBe('Prepared');
     expect((await h.call(r, { method: 'GET', url: `/v1/entries/${a.entry}/items` })).body.items).toHaveLength(1);

@@ -1,4 +1,4 @@
-import type { CreditBalanceStrategy, Entry, EntryStatus, EntryType } from './entry.js';
+import type { CreditApproval, CreditBalanceStrategy, Entry, EntryStatus, EntryType } from './entry.js';
 import type { EntryItem } from './entry-item.js';
 import type { Payment, PaymentStatus, PaymentType, PartySnapshot } from './payment.js';
 import type { Refund, RefundStatus } from './refund.js';
@@ -19,6 +19,12 @@ export interface EntryFilter {
   currency?: string;
   dueBefore?: string;
   number?: string;
+}
+
+export interface EntryControls {
+  creditApproval?: CreditApproval;
+  excludeFromPaymentRun?: boolean;
+  errorMessages?: string[];
 }
 
 export interface PaymentFilter {
@@ -62,6 +68,12 @@ export interface Ledger {
     id: string,
     request: { reason: string; number: string | null; strategy: CreditBalanceStrategy },
   ): Promise<{ entry: Entry; refunds: Refund[] }>;
+
+  /**
+   * Payment-run controls of an entry: credit approval of a payable, exclusion from payment runs and
+   * the validation messages that explain it. Fields left out stay as they are.
+   */
+  setEntryControls(ctx: LedgerContext, id: string, controls: EntryControls): Promise<Entry>;
 
   createPayment(ctx: LedgerContext, payment: NewPayment): Promise<Payment>;
   getPayment(ctx: LedgerContext, id: string): Promise<Payment>;

@@ -5,7 +5,7 @@ import type { Ledger } from '../../domain/ledger-port.js';
 import { contextOf } from '../plugins/auth.js';
 import { entryItemJson, entryJson, refundJson } from '../serialize.js';
 import { errorResponses, IdParams, pageLimit, pageOf } from '../schemas/common.js';
-import { Entry, EntryCancel, EntryCreate, EntryQuery } from '../schemas/entries.js';
+import { Entry, EntryCancel, EntryControlsBody, EntryCreate, EntryQuery } from '../schemas/entries.js';
 
 export const entryRoutes: FastifyPluginAsyncTypebox<{ ledger: Ledger }> = async (app, { ledger }) => {
   app.post(
@@ -68,6 +68,21 @@ export const entryRoutes: FastifyPluginAsyncTypebox<{ ledger: Ledger }> = async 
       await ledger.getEntry(ctx, request.params.id);
       return { items: (await ledger.listEntryItems(ctx, { entryId: request.params.id })).map(entryItemJson) };
     },
+  );
+
+  app.post(
+    '/v1/entries/:id/controls',
+    {
+      config: { scope: 'write' },
+      schema: {
+        tags: ['entries'],
+        summary: 'Approve a payable for payout, exclude an entry from payment runs, or record why it is excluded',
+        params: IdParams,
+        body: EntryControlsBody,
+        response: { 200: Type.Ref('Entry'), ...errorResponses },
+      },
+    },
+    async (request) => entryJson(await ledger.setEntryControls(contextOf(request, 'Entry Controls'), request.params.id, request.body)),
   );
 
   app.post(

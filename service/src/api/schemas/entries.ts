@@ -63,3 +63,13 @@ export const EntryCancel = Type.Object(
   { additionalProperties: false },
 );
 export type EntryCancel = Static<typeof EntryCancel>;
+
+export const EntryControlsBody = Type.Object(
+  {
+    creditApproval: Type.Optional(literals(CREDIT_APPROVALS)),
+    excludeFromPaymentRun: Type.Optional(Type.Boolean()),
+    errorMessages: Type.Optional(Type.Array(Type.String({ maxLength: 500 }), { maxItems: 20 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type EntryControlsBody = Static<typeof EntryControlsBody>;

@@ -4,7 +4,8 @@ import type { Actor } from '../../domain/changes.js';
 import { emptyChanges } from '../../domain/changes.js';
 import type { Entry } from '../../domain/entry.js';
 import { conflict, notFound } from '../../domain/errors.js';
-import type { Ledger, LedgerContext, NewPayment, Page } from '../../domain/ledger-port.js';
+import type { EntryControls, Ledger, LedgerContext, NewPayment, Page } from '../../domain/ledger-port.js';
+import { applyEntryControls } from '../../domain/entry-controls.js';
 import { invalid } from '../../domain/errors.js';
 import type { NewEntry } from '../../domain/new-entry.js';
 import { directionOf, type Payment } from '../../domain/payment.js';
@@ -89,6 +90,17 @@ export class PostgresLedger implements Ledger {
       const changes = planCancellation({ entries: new Map([[id, entry]]), payments }, entry, items, request, actor);
       const { refunds } = await writeChanges(tx, ctx.tenantId, changes, actor.at);
       return { entry: changes.entries.get(id)!, refunds };
+    });
+  }
+
+  setEntryControls(ctx: LedgerContext, id: string, controls: EntryControls): Promise<Entry> {
+    return this.db.transaction(async (tx) => {
+      const entry = one(await lockEntries(tx, ctx.tenantId, [id]), 'entry', id);
+      const changes = emptyChanges();
+      const next = applyEntryControls(entry, controls, new Date());
+      changes.entries.set(id, next);
+      await writeChanges(tx, ctx.tenantId, changes, next.updatedAt);
+      return next;
     });
   }
 
