@@ -108,8 +108,8 @@ export class CamtReader {
     });
     // saxes prefixes its messages with the position, which fail() already states.
     parser.on('error', (error) => this.fail(error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')));
-    parser.on('opentag', (tag) => this.open(tag));
-    parser.on('closetag', () => this.close());
+    parser.on('opentag', this.open.bind(this));
+    parser.on('closetag', this.close.bind(this));
     parser.on('cdata', (text) => this.appendText(text));
   }
 
