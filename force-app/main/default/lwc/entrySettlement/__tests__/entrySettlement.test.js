@@ -78,6 +78,29 @@ describe('c-entry-settlement', () => {
         ]);
     });
 
+    it('offers only outgoing payments for a payable', async () => {
+        const payable = {
+            ...entryRecord,
+            fields: {
+                ...entryRecord.fields,
+                OpenAmount__c: { value: -240, displayValue: null },
+                AssignedAmount__c: { value: 0, displayValue: null },
+                Amount__c: { value: -240, displayValue: null },
+                PayableAmount__c: { value: -240, displayValue: null }
+            }
+        };
+        const element = createElement('c-entry-settlement', { is: EntrySettlement });
+        element.recordId = entryRecord.id;
+        document.body.appendChild(element);
+        getRecord.emit(payable);
+        getRelatedListRecords.emit(entryItems);
+        getAvailablePayments.emit(availablePayments);
+        await flush();
+        const editor = $(element, 'c-cm-allocation-editor');
+        expect(editor.total).toBe('240.00');
+        expect(editor.rows.map((r) => [r.label, r.limit])).toEqual([['P-0005', '80.00']]);
+    });
+
     it('settles against several payments and refreshes the record', async () => {
         settle.mockResolvedValue(['a05000000000009AAA', 'a05000000000010AAA']);
         const element = await build();

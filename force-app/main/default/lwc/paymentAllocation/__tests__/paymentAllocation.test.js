@@ -61,6 +61,16 @@ describe('c-payment-allocation', () => {
         ]);
     });
 
+    it('offers the open payables of the account for money paid out', async () => {
+        const element = await build(
+            withFields({ Amount__c: { value: -300, displayValue: null }, AvailableAmount__c: { value: -300, displayValue: null }, BlockedAmount__c: { value: 0, displayValue: null } })
+        );
+        const editor = $(element, 'c-cm-allocation-editor');
+        expect(editor.total).toBe('300.00');
+        expect(editor.rows.map((r) => [r.label, r.limit])).toEqual([['E-000125', '240.00']]);
+        expect($(element, 'c-payment-refund')).toBeNull();
+    });
+
     it('allocates to several entries with edited amounts', async () => {
         settle.mockResolvedValue(['x', 'y']);
         const element = await build();
