@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from './text-decoding.js';
+import { decodeText, encodingWarning } from './text-decoding.js';
 
 const samples: [string, string][] = [
   ['cp850', 'Überweisung an MÜLLER GMBH, Straße 5, für Bürobedarf'],
@@ -17,11 +17,23 @@ describe('decodeText', () => {
   });
 
   it('takes valid UTF-8 as UTF-8 and drops a byte order mark', () => {
-    expect(decodeText(Buffer.from('\ufeffGrüße €', 'utf8'))).toEqual({ text: 'Grüße €', encoding: 'utf-8' });
+    expect(decodeText(Buffer.from('\ufeffGrüße €', 'utf8'))).toEqual({ text: 'Grüße €', encoding: 'utf-8', guessed: false });
   });
 
   it('reads Latin-1 umlauts as such, not as DOS box drawing', () => {
     expect(decodeText(iconv.encode('Müller Gärtnerei Köln', 'latin1')).text).toBe('Müller Gärtnerei Köln');
+  });
+
+  it('says when it guessed, so that the user can choose another encoding', () => {
+    expect(encodingWarning(decodeText(iconv.encode('Grüße', 'cp850')), 'a.sta')).toEqual([
+      {
+        code: 'ENCODING_GUESSED',
+        message: 'a.sta is not UTF-8; read as cp850 (choose another with --encoding)',
+        details: { encoding: 'cp850' },
+      },
+    ]);
+    expect(encodingWarning(decodeText(Buffer.from('Grüße')), 'a.sta')).toEqual([]);
+    expect(encodingWarning(decodeText(iconv.encode('Grüße', 'cp850'), 'cp850'), 'a.sta')).toEqual([]);
   });
 
   it('uses the encoding the caller names', () => {

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { invalid } from '../domain/errors.js';
+import type { Warning } from './statement/model.js';
 
 /**
  * Decodes a bank text file (MT940, CSV). Banks still send ISO-8859-1/15, Windows-1252 and, from
@@ -13,6 +14,8 @@ export interface DecodedText {
   text: string;
   /** The encoding used: the caller's, or the detected one. */
   encoding: string;
+  /** True when no encoding was given and the file was not UTF-8, so a code page was guessed. */
+  guessed: boolean;
 }
 
 export function decodeText(input: Buffer, encoding?: string, fileName?: string): DecodedText {
@@ -22,11 +25,11 @@ export function decodeText(input: Buffer, encoding?: string, fileName?: string):
         encoding,
       });
     }
-    return { text: iconv.decode(input, encoding, { stripBOM: true }), encoding: encoding.toLowerCase() };
+    return { text: iconv.decode(input, encoding, { stripBOM: true }), encoding: encoding.toLowerCase(), guessed: false };
   }
   if (isUtf8(input)) {
     const text = input.toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8', guessed: false };
   }
   // The first megabyte tells the code page; scoring all of a large file would only cost time.
   const sample = input.subarray(0, SAMPLE_BYTES);
@@ -39,7 +42,7 @@ export function decodeText(input: Buffer, encoding?: string, fileName?: string):
       bestScore = score;
     }
   }
-  return { text: iconv.decode(input, best), encoding: best };
+  return { text: iconv.decode(input, best), encoding: best, guessed: true };
 }
 
 const SAMPLE_BYTES = 1024 * 1024;
@@ -92,4 +95,16 @@ function caseAgreement(text: string, index: number, char: string): number {
     if (isLower(before)) points -= 1;
   }
   return points;
+}
+
+/** Tells the reader of a parse result which code page was guessed, so a wrong guess can be overridden. */
+export function encodingWarning(decoded: DecodedText, fileName: string): Warning[] {
+  if (!decoded.guessed) return [];
+  return [
+    {
+      code: 'ENCODING_GUESSED',
+      message: `${fileName} is not UTF-8; read as ${decoded.encoding} (choose another with --encoding)`,
+      details: { encoding: decoded.encoding },
+    },
+  ];
 }

@@ -3,7 +3,7 @@ import { isCurrency } from '../../domain/currencies.js';
 import { invalid } from '../../domain/errors.js';
 import { addDecimals, formatAmount, negate, type Decimal } from '../statement/amount.js';
 import type { Statement, StatementFile, StatementItem } from '../statement/model.js';
-import { decodeText } from '../text-decoding.js';
+import { decodeText, encodingWarning } from '../text-decoding.js';
 import { reference as sepaReference } from '../mt940/information.js';
 import { asBic, asIban } from '../mt940/parties.js';
 import { classifyReference, type ClassifiedReference } from '../statement/creditor-reference.js';
@@ -41,7 +41,8 @@ const RF_IN_TEXT = /\bRF\d{2}(?: ?[0-9A-Z]{1,4}){1,6}\b/;
  */
 export function readCsvWithProfile(input: Buffer, profile: CsvProfile, options: CsvOptions = {}): StatementFile {
   const fileName = options.fileName ?? 'input';
-  const { text } = decodeText(input, options.encoding, fileName);
+  const decoded = decodeText(input, options.encoding, fileName);
+  const { text } = decoded;
   const rows = parseRows(text, fileName);
   const columns = findColumns(profile, rows.map((r) => r.cells));
   if (!columns) {
@@ -62,7 +63,12 @@ export function readCsvWithProfile(input: Buffer, profile: CsvProfile, options: 
       .flatMap((r) => r.cells)
       .map((cell) => asIban(cell))
       .find(Boolean) ?? null;
-  return { format: `csv:${profile.id}`, statements: toStatements(read, preambleIban) };
+  const warnings = encodingWarning(decoded, fileName);
+  return {
+    format: `csv:${profile.id}`,
+    statements: toStatements(read, preambleIban),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }
 
 /** The header names a profile looks for first, to tell the user what was missing. */

@@ -1,7 +1,7 @@
 import { isCurrency } from '../../domain/currencies.js';
 import { invalid } from '../../domain/errors.js';
 import type { Balance, Statement, StatementFile, Warning } from '../statement/model.js';
-import { decodeText } from '../text-decoding.js';
+import { decodeText, encodingWarning } from '../text-decoding.js';
 import { floorLimitCurrency, parseBalance, parseTotals, type ParsedBalance } from './balances.js';
 import { makeDate, fullYear } from './dates.js';
 import { splitFields, type Field, type Line } from './fields.js';
@@ -39,7 +39,8 @@ interface Draft {
  */
 export function readMt940(input: Buffer, options: Mt940Options = {}): StatementFile {
   const fileName = options.fileName ?? 'input';
-  const { text } = decodeText(input, options.encoding, fileName);
+  const decoded = decodeText(input, options.encoding, fileName);
+  const { text } = decoded;
   if (!/:(20|61|60F|25):/.test(text)) {
     throw invalid('STATEMENT_MALFORMED', `${fileName}: no MT940/MT942 fields (:20:, :25:, :60F:, :61:) found`, {
       file: fileName,
@@ -58,7 +59,8 @@ export function readMt940(input: Buffer, options: Mt940Options = {}): StatementF
     throw invalid('STATEMENT_MALFORMED', `${fileName}: no statement found`, { file: fileName });
   }
   const interim = reader.interimOnly();
-  return { format: interim ? 'mt942' : 'mt940', statements };
+  const warnings = encodingWarning(decoded, fileName);
+  return { format: interim ? 'mt942' : 'mt940', statements, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 class Mt940Reader {
