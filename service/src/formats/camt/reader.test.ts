@@ -157,6 +157,15 @@ describe('camt reader: entries', () => {
     expect(items[0]?.amount).toMatch(/^\d+\.\d{2,5}$/);
   });
 
+  it('keeps and reports an amount more precise than its currency (float artefact)', () => {
+    const xml =
+      '<Document><BkToCstmrAcctRpt><Rpt><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>' +
+      '<Ntry><Amt Ccy="EUR">100.0000000000005</Amt><CdtDbtInd>CRDT</CdtDbtInd></Ntry></Rpt></BkToCstmrAcctRpt></Document>';
+    const [statement] = readCamt(Buffer.from(xml)).statements;
+    expect(statement?.items[0]?.amount).toBe('100.0000000000005');
+    expect(statement?.warnings).toMatchObject([{ code: 'AMOUNT_PRECISION', details: { amount: '100.0000000000005', currency: 'EUR' } }]);
+  });
+
   it('reads a pending entry of an intraday report as PDNG', () => {
     const items = read('own/misspelt-namespace_camt052.xml').statements[0]!.items;
     expect(items.map((item) => item.status)).toEqual(['BOOK', 'PDNG']);

@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { invalid } from '../../domain/errors.js';
-import { parseDecimal } from '../statement/amount.js';
+import { exceedsCurrency, parseDecimal } from '../statement/amount.js';
 import { BalanceCheck } from '../statement/balance-check.js';
 import { ItemKeyer } from '../statement/item-key.js';
 import type { Statement, StatementFile, StatementItem, Warning } from '../statement/model.js';
@@ -372,6 +372,14 @@ export class CamtReader {
   private readAmount(): AmountValue {
     const value = parseDecimal(this.text);
     if (!value) this.fail(`"${this.text.trim()}" is not a decimal amount`);
+    if (exceedsCurrency(value, this.currency)) {
+      // Kept as written: rounding would hide the bank's error and break the balance check.
+      this.warn({
+        code: 'AMOUNT_PRECISION',
+        message: `line ${this.parser.line}: ${this.text.trim()} has more decimals than ${this.currency ?? 'the currency'} allows; kept as written`,
+        details: { line: this.parser.line, amount: this.text.trim(), currency: this.currency },
+      });
+    }
     return { value, currency: this.currency, line: this.parser.line };
   }
 
