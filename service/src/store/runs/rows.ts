@@ -53,7 +53,7 @@ export interface PaymentOrder {
   transactionCount: number;
   total: string;
   currency: string;
-  excluded: { recordId: string; code: string; message: string }[];
+  excluded: { recordId: string; recordKind: 'entry' | 'refund'; label: string; code: string; message: string }[];
   warnings: { code: string; message: string }[];
   statusReasons: { code?: string; text: string }[];
   createdBy: string;
