@@ -16,6 +16,23 @@ describe('decodeText', () => {
     expect(decoded.encoding).toBe(encoding);
   });
 
+  it.each([
+    ['iso-8859-1', 'Øresund'],
+    ['iso-8859-1', 'Jürgen Weiß'],
+    ['cp850', 'ÄRZTE GMBH'],
+    ['cp850', 'Crédit Agricole'],
+    ['cp852', 'Śląsk'],
+    ['iso-8859-15', '100 €'],
+    ['windows-1252', '100 €'],
+  ])('reads a short %s text "%s" right, where one or two letters decide', (encoding, text) => {
+    expect(decodeText(iconv.encode(text, encoding)).text).toBe(text);
+  });
+
+  it('prefers the Western reading where one letter is all there is to go by', () => {
+    // 0x9D is "Ł" in CP852 and "Ø" in CP850; the product's banks are mostly Western European.
+    expect(decodeText(iconv.encode('Łukasz', 'cp852')).text).toBe('Øukasz');
+  });
+
   it('takes valid UTF-8 as UTF-8 and drops a byte order mark', () => {
     expect(decodeText(Buffer.from('\ufeffGrüße €', 'utf8'))).toEqual({ text: 'Grüße €', encoding: 'utf-8', guessed: false });
   });

@@ -50,6 +50,14 @@ const SAMPLE_BYTES = 1024 * 1024;
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
+/**
+ * Letters that bank texts of the product's markets use, as a prior for short texts where one
+ * letter decides: Western European ones weigh more than Central European ones, so that a lone
+ * "Ä" in a CP850 file is not read as the "Ž" that the same byte is in Windows-1252.
+ */
+const WESTERN_LETTERS = new Set([...'äöüÄÖÜßéèêëàâáíìîïóòôúùûñçÉÈÊÀÂÁÍÓÔÚÛÑÇøØåÅæÆœŒ']);
+const CENTRAL_LETTERS = new Set([...'ąćęłńśźżĄĆĘŁŃŚŹŻčďěňřšťůžýČĎĚŇŘŠŤŮŽÝőűŐŰ']);
+
 /** Non-letters that do occur in bank texts: currency signs, typographic quotes and dashes. */
 const USUAL_SYMBOLS = new Set([
   '€', '£', '¥', '§', '°', '´', '\u00a0', 'µ', '„', '“', '”', '‘', '’', '‚', '–', '—', '…', '•', '«', '»', '·',
@@ -70,7 +78,9 @@ function plausibility(text: string): number {
     if ((code >= 0x80 && code <= 0x9f) || code === 0xfffd) {
       score -= 5;
     } else if (LETTER.test(char)) {
-      score += caseAgreement(text, i, char);
+      score += caseAgreement(text, i, char) + (WESTERN_LETTERS.has(char) ? 1 : CENTRAL_LETTERS.has(char) ? 0.5 : 0);
+    } else if (char === '€') {
+      score += 1.5;
     } else if (!USUAL_SYMBOLS.has(char)) {
       score -= 2;
     }
@@ -90,6 +100,8 @@ function caseAgreement(text: string, index: number, char: string): number {
     if (isLower(after)) points += 1;
     if (isUpper(after)) points -= 1;
   } else if (UPPER.test(char)) {
+    // Title case: a capital starting a word, small letters after it.
+    if (!isUpper(before) && !isLower(before) && isLower(after)) points += 1;
     if (isUpper(before)) points += 1;
     if (isUpper(after)) points += 1;
     if (isLower(before)) points -= 1;
