@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CashError } from '../../domain/errors.js';
 import { readCamt } from './index.js';
@@ -85,5 +86,38 @@ describe('camt reader: malformed and foreign files', () => {
   it('refuses an entry without a direction', () => {
     const xml = '<Document><BkToCstmrStmt><Stmt><Ntry><Amt Ccy="EUR">1</Amt></Ntry></Stmt></BkToCstmrStmt></Document>';
     expect(rejection(() => readCamt(Buffer.from(xml))).message).toMatch(/CdtDbtInd/);
+  });
+});
+
+describe('camt reader: damaged files', () => {
+  const samples = [
+    'camt053/iso20022js_ing-nl_camt053.v2.xml',
+    'camt054/moov_postfinance-ch_camt054.v4.esr.xml',
+    'own/prefixed-namespace_camt053.v13.xml',
+  ].map((path) => bytes(path).toString('utf8'));
+
+  it('either reads a damaged file or refuses it with a CashError, never another exception', () => {
+    const damage = fc.record({
+      sample: fc.nat({ max: samples.length - 1 }),
+      edits: fc.array(
+        fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), cut: fc.nat({ max: 40 }), insert: fc.constantFrom('', '<', '>', '</Ntry>', '<Ntry>', '&', 'x', '<Amt>1</Amt>', '"') }),
+        { minLength: 1, maxLength: 4 },
+      ),
+    });
+    fc.assert(
+      fc.property(damage, ({ sample, edits }) => {
+        let text = samples[sample]!;
+        for (const edit of edits) {
+          const at = Math.floor(edit.at * text.length);
+          text = text.slice(0, at) + edit.insert + text.slice(at + edit.cut);
+        }
+        try {
+          readCamt(Buffer.from(text));
+        } catch (error) {
+          expect(error).toBeInstanceOf(CashError);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
