@@ -12,7 +12,8 @@ const FIELDS: readonly CsvField[] = [
   'grossCredit', 'grossCurrency', 'balance', 'remittance', 'endToEndId', 'accountServicerReference',
   'accountServicerReferenceGuard', 'counterpartyName', 'counterpartyIban', 'counterpartyBic',
   'counterpartyOther', 'counterpartyOtherDebit', 'mandateId', 'creditorId', 'creditorReference', 'type',
-  'status', 'statementId', 'accountIban', 'accountOther', 'additionalInformation',
+  'status', 'statementId', 'accountIban', 'accountOther', 'accountOtherDebit',
+  'additionalInformation',
 ];
 
 const Field = Type.Union(FIELDS.map((field) => Type.Literal(field)));

@@ -42,6 +42,8 @@ export type CsvField =
   | 'statementId'
   | 'accountIban'
   | 'accountOther'
+  /** On debit rows, the statement account's id comes from this column instead (PayPal: the sender). */
+  | 'accountOtherDebit'
   | 'additionalInformation';
 
 export interface CsvVariant {

@@ -62,6 +62,8 @@ describe('readCsv', () => {
       ['USD', '0.00', '0.00'],
     ]);
     for (const statement of file.statements) expect(checkStatement(statement)).toEqual([]);
+    // The merchant's own PayPal account: recipient of money in, sender of money out.
+    expect(file.statements.map((s) => s.account.other)).toEqual(['shop@example.com', 'shop@example.com']);
     const sale = file.statements[0]!.items[1]!;
     expect(sale).toMatchObject({
       amount: '116.39',

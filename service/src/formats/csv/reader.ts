@@ -188,7 +188,9 @@ class RowReader {
     const statementId = this.value(row, 'statementId');
     const accountIbanText = this.value(row, 'accountIban');
     const accountIban = asIban(accountIbanText) ?? null;
-    const accountOther = this.value(row, 'accountOther') ?? (accountIban ? null : accountIbanText);
+    const ownDebit = debit && this.columns.fields.accountOtherDebit;
+    const accountOther =
+      (ownDebit ? this.value(row, 'accountOtherDebit') : this.value(row, 'accountOther')) ?? (accountIban ? null : accountIbanText);
     const group = this.profile.groupBy.map((field) => (field === 'currency' ? currency : this.value(row, field)) ?? '').join('\u001f');
     return {
       item,
@@ -310,13 +312,15 @@ function toStatements(rows: ReadRow[], preambleIban: string | null): Statement[]
   return [...groups.values()].map((group) => {
     const first = group[0]!;
     const currency = first.item.currency ?? null;
+    // Some rows leave the own account blank (a currency conversion has no e-mail on one side).
+    const accountOther = group.find((r) => r.accountOther)?.accountOther ?? null;
     const balances = runningBalances(group, currency);
     return {
       id: first.statementId,
       kind: 'statement',
       account: {
-        iban: first.accountIban ?? (first.accountOther ? null : preambleIban),
-        other: first.accountOther,
+        iban: first.accountIban ?? (accountOther ? null : preambleIban),
+        other: accountOther,
         currency,
       },
       openingBalance: balances?.opening ?? null,

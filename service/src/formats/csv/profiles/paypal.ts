@@ -4,7 +4,8 @@ import type { CsvProfile } from '../profile.js';
  * PayPal activity / statement download ("Activity download" CSV), in English, German, Spanish,
  * French and Dutch. The item amount is the net (what moved the PayPal balance), the gross goes to
  * the transaction detail and the fee to charges. One statement per currency, as PayPal keeps a
- * balance per currency.
+ * balance per currency. The statement account is the merchant's PayPal e-mail: the recipient of
+ * money in, the sender of money out.
  */
 export const paypalProfile: CsvProfile = {
   id: 'paypal',
@@ -34,6 +35,8 @@ export const paypalProfile: CsvProfile = {
         counterpartyName: ['Name'],
         counterpartyOther: ['From Email Address'],
         counterpartyOtherDebit: ['To Email Address'],
+        accountOther: ['To Email Address'],
+        accountOtherDebit: ['From Email Address'],
         type: ['Type', 'Description'],
         status: ['Status'],
         endToEndId: ['Invoice Number', 'Invoice ID'],
@@ -57,6 +60,8 @@ export const paypalProfile: CsvProfile = {
         counterpartyName: ['Name'],
         counterpartyOther: ['Absender E-Mail-Adresse'],
         counterpartyOtherDebit: ['Empfänger E-Mail-Adresse'],
+        accountOther: ['Empfänger E-Mail-Adresse'],
+        accountOtherDebit: ['Absender E-Mail-Adresse'],
         type: ['Typ', 'Beschreibung'],
         status: ['Status'],
         endToEndId: ['Rechnungsnummer'],
@@ -79,6 +84,8 @@ export const paypalProfile: CsvProfile = {
         counterpartyName: ['Nombre'],
         counterpartyOther: ['Correo electrónico del remitente'],
         counterpartyOtherDebit: ['Correo electrónico del destinatario'],
+        accountOther: ['Correo electrónico del destinatario'],
+        accountOtherDebit: ['Correo electrónico del remitente'],
         type: ['Tipo', 'Descripción'],
         status: ['Estado'],
         endToEndId: ['Id. de factura', 'Número de factura'],
@@ -101,6 +108,8 @@ export const paypalProfile: CsvProfile = {
         counterpartyName: ['Nom'],
         counterpartyOther: ["De l'adresse email", 'Adresse email de l’expéditeur'],
         counterpartyOtherDebit: ["À l'adresse email", 'Adresse email du destinataire'],
+        accountOther: ["À l'adresse email", 'Adresse email du destinataire'],
+        accountOtherDebit: ["De l'adresse email", 'Adresse email de l’expéditeur'],
         type: ['Type', 'Description'],
         status: ['État', 'Etat'],
         endToEndId: ['Numéro de facture'],
@@ -123,6 +132,8 @@ export const paypalProfile: CsvProfile = {
         counterpartyName: ['Naam'],
         counterpartyOther: ['Van e-mailadres'],
         counterpartyOtherDebit: ['Naar e-mailadres'],
+        accountOther: ['Naar e-mailadres'],
+        accountOtherDebit: ['Van e-mailadres'],
         type: ['Type', 'Omschrijving'],
         status: ['Status'],
         endToEndId: ['Factuurnummer'],
