@@ -13,6 +13,9 @@ import { entryRoutes } from './routes/entries.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { statementRoutes } from './routes/statements.js';
+import { matchingRoutes } from './routes/matching.js';
+import { MatchingConfiguration, MatchingRunSummary, Suggestion } from './schemas/matching.js';
+import type { MatchingStore } from '../store/matching/index.js';
 import { paymentRoutes } from './routes/payments.js';
 import { refundRoutes } from './routes/refunds.js';
 import { settlementRoutes } from './routes/settlements.js';
@@ -33,6 +36,7 @@ export interface AppDeps {
   tenants: TenantStore;
   jobs: JobQueue;
   statements: StatementStore;
+  matching: MatchingStore;
   logger?: boolean;
   /** Largest request body in bytes. */
   bodyLimit?: number;
@@ -50,7 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   for (const schema of [Problem, Entry, Payment, EntryItem, EntryItems, Refund, Tenant, ApiKey, ApiKeyWithSecret, Job,
-    BankStatement, BankStatementItem, BankAccount, StatementImportSummary]) {
+    BankStatement, BankStatementItem, BankAccount, StatementImportSummary, MatchingConfiguration, Suggestion, MatchingRunSummary]) {
     app.addSchema(schema);
   }
 
@@ -86,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(settlementRoutes, { ledger: deps.ledger });
   await app.register(refundRoutes, { ledger: deps.ledger });
   await app.register(jobRoutes, { jobs: deps.jobs });
-  await app.register(statementRoutes, { ledger: deps.ledger, statements: deps.statements });
+  await app.register(statementRoutes, { ledger: deps.ledger, statements: deps.statements, matching: deps.matching, jobs: deps.jobs });
+  await app.register(matchingRoutes, { ledger: deps.ledger, statements: deps.statements, matching: deps.matching, jobs: deps.jobs });
   return app;
 }

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openHarness, type Harness } from './test-support/harness.js';
+import { statusReport } from '../payment-runs/test-support/status-report.js';
 
 const bankFile = readFileSync(new URL('../banking/__fixtures__/feedback_camt053.v8.xml', import.meta.url));
 const upload = { 'content-type': 'application/xml' };
+const runEntity = { code: 'RUNS', creditorName: 'A Creditor', creditorId: 'DE98ZZZ09999999999', account: { iban: 'DE44500105175407324931' } };
+const runMandate = { kind: 'mandate', accountId: 'K-A', accountHolder: 'A debtor', iban: 'DE02120300000000202051', scheme: 'CORE', signatureDate: '2026-01-10' };
+const matchingConfiguration = { name: 'By amount', template: 'FindEntryByMatchingTheAmount', priority: 1, search: { percentage: 0.01 } };
 
 /**
  * A key of tenant B (with every scope a tenant can have) is pointed at tenant A's resources on
@@ -16,6 +20,16 @@ const a: Record<string, string> = {};
 beforeAll(async () => {
   h = await openHarness();
   const w = h.tenantA.admin;
+  // A's payment run goes first: it flags the entries it cannot collect, which the final check expects untouched
+  a.entity = (await h.call(w, { method: 'POST', url: '/v1/business-entities', payload: runEntity })).body.id;
+  a.instrument = (await h.call(w, { method: 'POST', url: '/v1/payment-instruments', payload: { ...runMandate, businessEntity: a.entity } })).body.id;
+  a.runEntry = (await h.call(w, { method: 'POST', url: '/v1/entries', payload: { number: 'A-DD', type: 'Debit', currency: 'EUR', amount: '50.00', dueDate: '2026-12-15', account: { id: 'K-A', name: 'A debtor' } } })).body.id;
+  const { order } = await h.services.paymentRuns.create(
+    { tenantId: h.tenantA.tenantId, actor: 'test', businessProcess: 'Test' },
+    { kind: 'direct-debit', businessEntity: a.entity, until: '2027-01-31' },
+  );
+  a.order = order.id;
+  a.messageId = order.messageId;
   a.entry = (await h.call(w, { method: 'POST', url: '/v1/entries', payload: { number: 'A-1', type: 'Debit', currency: 'EUR', amount: '100.00', account: { name: 'A customer' } } })).body.id;
   a.entry2 = (await h.call(w, { method: 'POST', url: '/v1/entries', payload: { number: 'A-2', type: 'Debit', currency: 'EUR', amount: '100.00', account: { name: 'A customer' } } })).body.id;
   a.payment = (await h.call(w, { method: 'POST', url: '/v1/payments', payload: { type: 'Payment', currency: 'EUR', amount: '100.00', endToEndId: 'E2E-A' } })).body.id;
@@ -28,10 +42,17 @@ beforeAll(async () => {
   a.statementItem = (await h.call(w, { method: 'GET', url: `/v1/bank-statements/${a.statement}/items` })).body.items[0].id;
   a.bankAccount = (await h.call(w, { method: 'GET', url: '/v1/bank-accounts' })).body.items[0].id;
   a.bPayment = (await h.call(h.tenantB.admin, { method: 'POST', url: '/v1/payments', payload: { type: 'Payment', currency: 'EUR', amount: '100.00' } })).body.id;
+  a.configuration = (await h.call(w, { method: 'POST', url: '/v1/matching/configurations', payload: matchingConfiguration })).body.id;
+  await h.services.matching.suggestions.recordItem(
+    h.tenantA.tenantId,
+    { itemId: a.statementItem!, outcome: 'suggested', score: 0.5, configuration: null, reasons: ['for the isolation test'] },
+    [{ itemId: a.statementItem!, statementId: a.statement!, paymentId: a.payment!, rank: 1, score: 0.5, configuration: null, allocations: [{ entryId: a.entry2!, amount: '1.00' }], breakdown: { amount: 0.5 }, reasons: ['x'] }],
+  );
+  a.suggestion = (await h.call(w, { method: 'GET', url: '/v1/matching/suggestions' })).body.items[0].id;
 });
 afterAll(() => h.close());
 
-type Case = { method: 'GET' | 'POST'; url: () => string; payload?: () => object | Buffer; headers?: Record<string, string>; expect: (status: number, body: any) => void };
+type Case = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: () => string; payload?: () => object | Buffer; headers?: Record<string, string>; expect: (status: number, body: any) => void };
 const notFound = (status: number, body: any) => {
   expect(status).toBe(404);
   expect(body.code).toBe('NOT_FOUND');
@@ -112,6 +133,79 @@ const cases: Record<string, Case> = {
   'GET /v1/bank-statement-items/{id}': { method: 'GET', url: () => `/v1/bank-statement-items/${a.statementItem}`, expect: notFound },
   'GET /v1/bank-accounts': { method: 'GET', url: () => '/v1/bank-accounts', expect: noneOfA },
   'POST /v1/tenants': { method: 'POST', url: () => '/v1/tenants', payload: () => ({ name: 'sneaky' }), expect: (s) => expect(s).toBe(403) },
+  'GET /v1/matching/configurations': { method: 'GET', url: () => '/v1/matching/configurations', expect: noneOfA },
+  'POST /v1/matching/configurations/defaults': {
+    method: 'POST',
+    url: () => '/v1/matching/configurations/defaults',
+    expect: (status, body) => {
+      expect(status).toBe(201);
+      expect(JSON.stringify(body)).not.toContain(a.configuration);
+    },
+  },
+  'POST /v1/matching/configurations': {
+    method: 'POST',
+    url: () => '/v1/matching/configurations',
+    payload: () => matchingConfiguration,
+    expect: (status, body) => {
+      expect(status).toBe(201);
+      expect(body.id).not.toBe(a.configuration);
+    },
+  },
+  'GET /v1/matching/configurations/{id}': { method: 'GET', url: () => `/v1/matching/configurations/${a.configuration}`, expect: notFound },
+  'PUT /v1/matching/configurations/{id}': {
+    method: 'PUT',
+    url: () => `/v1/matching/configurations/${a.configuration}`,
+    payload: () => ({ ...matchingConfiguration, active: false }),
+    expect: notFound,
+  },
+  'DELETE /v1/matching/configurations/{id}': { method: 'DELETE', url: () => `/v1/matching/configurations/${a.configuration}`, expect: notFound },
+  'GET /v1/matching/suggestions': { method: 'GET', url: () => `/v1/matching/suggestions?itemId=${a.statementItem}`, expect: noneOfA },
+  'GET /v1/matching/suggestions/{id}': { method: 'GET', url: () => `/v1/matching/suggestions/${a.suggestion}`, expect: notFound },
+  'POST /v1/matching/suggestions/{id}/accept': { method: 'POST', url: () => `/v1/matching/suggestions/${a.suggestion}/accept`, payload: () => ({}), expect: notFound },
+  'POST /v1/matching/suggestions/{id}/reject': { method: 'POST', url: () => `/v1/matching/suggestions/${a.suggestion}/reject`, payload: () => ({}), expect: notFound },
+  'POST /v1/bank-statements/{id}/matching': { method: 'POST', url: () => `/v1/bank-statements/${a.statement}/matching`, expect: notFound },
+  'GET /v1/bank-statement-items/{id}/matching': { method: 'GET', url: () => `/v1/bank-statement-items/${a.statementItem}/matching`, expect: notFound },
+  'POST /v1/business-entities': {
+    method: 'POST',
+    url: () => '/v1/business-entities',
+    payload: () => runEntity,
+    expect: (status, body) => {
+      expect(status).toBe(201);
+      expect(body.id).not.toBe(a.entity);
+    },
+  },
+  'GET /v1/business-entities': { method: 'GET', url: () => '/v1/business-entities', expect: noneOfA },
+  'POST /v1/payment-instruments': {
+    method: 'POST',
+    url: () => '/v1/payment-instruments',
+    payload: () => ({ ...runMandate, businessEntity: a.entity }),
+    expect: notFound,
+  },
+  'GET /v1/payment-instruments': { method: 'GET', url: () => '/v1/payment-instruments?accountId=K-A', expect: noneOfA },
+  'GET /v1/payment-instruments/{id}': { method: 'GET', url: () => `/v1/payment-instruments/${a.instrument}`, expect: notFound },
+  'POST /v1/payment-runs/preview': {
+    method: 'POST',
+    url: () => '/v1/payment-runs/preview',
+    payload: () => ({ kind: 'direct-debit', businessEntity: a.entity, until: '2027-01-31' }),
+    expect: notFound,
+  },
+  'POST /v1/payment-runs': {
+    method: 'POST',
+    url: () => '/v1/payment-runs',
+    payload: () => ({ kind: 'direct-debit', businessEntity: a.entity, until: '2027-01-31' }),
+    expect: notFound,
+  },
+  'GET /v1/payment-runs': { method: 'GET', url: () => '/v1/payment-runs', expect: noneOfA },
+  'GET /v1/payment-runs/{id}': { method: 'GET', url: () => `/v1/payment-runs/${a.order}`, expect: notFound },
+  'GET /v1/payment-runs/{id}/file': { method: 'GET', url: () => `/v1/payment-runs/${a.order}/file`, expect: notFound },
+  'POST /v1/payment-runs/{id}/submit': { method: 'POST', url: () => `/v1/payment-runs/${a.order}/submit`, expect: notFound },
+  'POST /v1/payment-status-reports': {
+    method: 'POST',
+    url: () => '/v1/payment-status-reports',
+    payload: () => Buffer.from(statusReport(a.messageId!, 'RJCT', [])),
+    headers: upload,
+    expect: notFound,
+  },
 };
 
 describe('tenant isolation', () => {
@@ -148,6 +242,10 @@ describe('tenant isolation', () => {
     expect((await h.call(r, { method: 'GET', url: '/v1/entries?number=A-1' })).body.items).toHaveLength(1);
     expect((await h.call(r, { method: 'GET', url: '/v1/api-keys' })).body.items.every((k: { revokedAt: unknown }) => k.revokedAt === null)).toBe(true);
     expect((await h.call(r, { method: 'GET', url: '/v1/jobs' })).body.items).toHaveLength(1);
+    expect((await h.call(r, { method: 'GET', url: `/v1/payment-runs/${a.order}` })).body).toMatchObject({ status: 'Prepared', transactionCount: 1 });
+    expect((await h.call(r, { method: 'GET', url: `/v1/entries/${a.runEntry}` })).body).toMatchObject({ status: 'Open', expectedAmount: '-50.00' });
     expect((await h.call(r, { method: 'GET', url: `/v1/bank-statements/${a.statement}` })).body.itemCount).toBe(4);
+    expect((await h.call(r, { method: 'GET', url: `/v1/matching/configurations/${a.configuration}` })).body).toMatchObject({ active: true });
+    expect((await h.call(r, { method: 'GET', url: `/v1/matching/suggestions/${a.suggestion}` })).body).toMatchObject({ status: 'Open' });
   });
 });

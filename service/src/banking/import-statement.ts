@@ -2,6 +2,9 @@ import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
 import { parseStatementFile, type ParseStatementOptions } from '../formats/statement/parse.js';
 import type { ItemProgress, StatementStore } from '../store/statements/statement-store.js';
 import { applyBankFeedback, type FeedbackSummary } from './bank-feedback.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { MatchingStore } from '../store/matching/index.js';
+import { matchAfterImport, type AfterImportMatching } from './auto-match-job.js';
 
 export interface StatementImportSummary {
   fileId: string;
@@ -10,6 +13,8 @@ export interface StatementImportSummary {
   newItems: number;
   duplicateItems: number;
   feedback: FeedbackSummary;
+  /** What automatic matching did with the new items, or the job that matches them when there are many. */
+  matching: AfterImportMatching;
 }
 
 /**
@@ -17,7 +22,7 @@ export interface StatementImportSummary {
  * bank's bookings update the payments the product issued.
  */
 export async function importStatement(
-  deps: { ledger: Ledger; statements: StatementStore },
+  deps: { ledger: Ledger; statements: StatementStore; matching: MatchingStore; jobs: JobQueue },
   ctx: LedgerContext,
   content: Buffer,
   options: ParseStatementOptions & { fileName: string },
@@ -26,6 +31,7 @@ export async function importStatement(
   const file = await parseStatementFile(content, options);
   const stored = await deps.statements.importFile(ctx.tenantId, file, { fileName: options.fileName, content, importedBy: ctx.actor }, progress);
   const feedback = await applyBankFeedback(deps.ledger, deps.statements, ctx, stored.newItemIds);
+  const matching = await matchAfterImport(deps, ctx, { newItemIds: stored.newItemIds, statementIds: stored.statements.map((s) => s.id) });
   return {
     fileId: stored.fileId,
     format: stored.format,
@@ -39,5 +45,6 @@ export async function importStatement(
     newItems: stored.newItems,
     duplicateItems: stored.duplicateItems,
     feedback,
+    matching,
   };
 }

@@ -1,6 +1,8 @@
 import { invalid } from '../domain/errors.js';
 import type { Ledger } from '../domain/ledger-port.js';
 import { readEntriesFile, type EntriesFileFormat } from '../formats/entries/entries-file.js';
+import { matchingJobHandlers } from '../banking/auto-match-job.js';
+import type { AutoMatchDeps } from '../banking/auto-match.js';
 import { importEntries } from './import-entries.js';
 import type { JobHandler } from './worker.js';
 
@@ -12,8 +14,9 @@ export interface EntriesImportPayload {
 }
 
 /** The job types this service runs, by name. Later features add theirs here. */
-export function jobHandlers(ledger: Ledger): Record<string, JobHandler> {
+export function jobHandlers(ledger: Ledger, banking?: Omit<AutoMatchDeps, 'ledger'>): Record<string, JobHandler> {
   return {
+    ...(banking ? matchingJobHandlers({ ...banking, ledger }) : {}),
     [ENTRIES_IMPORT]: async ({ job, progress }) => {
       const payload = job.payload as EntriesImportPayload;
       if (!payload || typeof payload.content !== 'string') throw invalid('JOB_PAYLOAD_INVALID', 'entries.import needs content');

@@ -2,6 +2,9 @@ import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
 import { newEntry } from '../domain/new-entry.js';
 import { parseMinor } from '../domain/money.js';
 import type { TenantStore } from '../store/tenants.js';
+import { importDemoStatement } from '../banking/auto-match-demo.js';
+import type { AutoMatchDeps } from '../banking/auto-match.js';
+import type { JobQueue } from '../jobs/queue.js';
 import type { PaymentRuns } from '../payment-runs/payment-runs.js';
 import { seedPaymentRunDemo } from '../payment-runs/demo-setup.js';
 
@@ -102,6 +105,7 @@ export async function ensureDemo(
   ledger: Ledger,
   tenants: TenantStore,
   paymentRuns?: PaymentRuns,
+  banking?: Omit<AutoMatchDeps, 'ledger'> & { jobs: JobQueue },
 ): Promise<{ tenantId: string; key: string; seeded: boolean }> {
   let tenant = await tenants.findTenantByName(DEMO_TENANT);
   let seeded = false;
@@ -110,6 +114,8 @@ export async function ensureDemo(
     await seedDemo(ledger, tenant.id);
     // a business entity, mandates and a payee account, so SEPA runs work on the demo data
     if (paymentRuns) await seedPaymentRunDemo(paymentRuns, tenant.id);
+    // a first bank statement: its import settles what is certain and leaves suggestions for the rest
+    if (banking) await importDemoStatement({ ...banking, ledger }, tenant.id);
     seeded = true;
   }
   await tenants.revokeKeysNamed(tenant.id, DEMO_KEY_NAME);

@@ -5,13 +5,15 @@ import { invalid } from '../../domain/errors.js';
 import type { Ledger } from '../../domain/ledger-port.js';
 import { DEFAULT_MAX_STATEMENT_BYTES, type StatementFormatOption } from '../../formats/statement/parse.js';
 import type { StatementStore } from '../../store/statements/statement-store.js';
+import type { JobQueue } from '../../jobs/queue.js';
+import type { MatchingStore } from '../../store/matching/index.js';
 import { contextOf } from '../plugins/auth.js';
 import { errorResponses, IdParams, PageQuery, pageLimit, pageOf } from '../schemas/common.js';
 import { ItemQuery, StatementUploadQuery } from '../schemas/statements.js';
 
 const FILE_TYPES = ['application/xml', 'text/xml', 'application/octet-stream', 'text/csv', 'text/plain'];
 
-export const statementRoutes: FastifyPluginAsyncTypebox<{ ledger: Ledger; statements: StatementStore }> = async (app, deps) => {
+export const statementRoutes: FastifyPluginAsyncTypebox<{ ledger: Ledger; statements: StatementStore; matching: MatchingStore; jobs: JobQueue }> = async (app, deps) => {
   // bank files arrive as they are; these parsers apply to this plugin's routes only
   app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: DEFAULT_MAX_STATEMENT_BYTES }, (_request, body, done) =>
     done(null, body),
@@ -28,7 +30,8 @@ export const statementRoutes: FastifyPluginAsyncTypebox<{ ledger: Ledger; statem
         description:
           'Send the file as the body with Content-Type application/xml, text/plain, text/csv or application/octet-stream. ' +
           'Idempotent: items already imported are skipped and counted as duplicates. Booked items whose end-to-end id ' +
-          'belongs to a payment of this tenant update that payment (collected, returned).',
+          'belongs to a payment of this tenant update that payment (collected, returned). The other booked items become ' +
+          'payments and are matched against the open entries: certain matches are settled, the rest left as suggestions.',
         querystring: StatementUploadQuery,
         consumes: FILE_TYPES,
         response: { 201: Type.Ref('StatementImportSummary'), ...errorResponses },

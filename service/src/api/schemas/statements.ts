@@ -29,6 +29,7 @@ export const StatementImportSummary = Type.Object(
       failed: Type.Integer(),
       warnings: Type.Array(Type.Object({ itemId: Type.String(), code: Type.String(), message: Type.String() })),
     }),
+    matching: Type.Ref('MatchingRunSummary'),
   },
   { $id: 'StatementImportSummary' },
 );

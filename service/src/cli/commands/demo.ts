@@ -10,7 +10,7 @@ export function registerDemo(program: Command): void {
     .action(async () => {
       const services = await openServices(dbConfigFromEnv());
       try {
-        const demo = await ensureDemo(services.ledger, services.tenants, services.paymentRuns);
+        const demo = await ensureDemo(services.ledger, services.tenants, services.paymentRuns, services);
         process.stdout.write(
           `${demo.seeded ? 'seeded' : 'found'} demo tenant ${demo.tenantId}\ndemo API key (admin): ${demo.key}\n`,
         );

@@ -1,0 +1,54 @@
+/**
+ * Review of what automatic matching left open: accepting a suggestion settles its allocations through
+ * the ledger port (the entry items record the configuration and score); rejecting one only records
+ * the decision. Manual settlement and undo are the ledger's own settle and undo.
+ */
+import type { LedgerContext } from '../domain/ledger-port.js';
+import { parseMinor } from '../domain/money.js';
+import type { Suggestion } from '../store/matching/index.js';
+import { MATCHED, type AutoMatchDeps } from './auto-match.js';
+
+export const SUGGESTION_ACCEPTED = 'Matching Suggestion';
+
+export async function acceptSuggestion(deps: AutoMatchDeps, ctx: LedgerContext, id: string, note: string | null): Promise<Suggestion> {
+  const { ledger, matching, statements } = deps;
+  const suggestion = await matching.suggestions.get(ctx.tenantId, id);
+  if (suggestion.status !== 'Open') {
+    // decide() words the refusal; nothing is settled for a suggestion that is no longer open
+    return matching.suggestions.decide(ctx.tenantId, id, { status: 'Accepted', by: ctx.actor, note });
+  }
+  const payment = await ledger.getPayment(ctx, suggestion.paymentId);
+  const items = await ledger.settle(
+    { ...ctx, businessProcess: SUGGESTION_ACCEPTED },
+    suggestion.allocations.map((a) => ({
+      entryId: a.entryId,
+      paymentId: payment.id,
+      amount: parseMinor(a.amount, payment.currency),
+      matching: { configuration: suggestion.configuration ?? SUGGESTION_ACCEPTED, score: suggestion.score },
+    })),
+  );
+  const accepted = await matching.suggestions.decide(ctx.tenantId, id, {
+    status: 'Accepted',
+    by: ctx.actor,
+    note,
+    entryItemIds: items.map((i) => i.id),
+  });
+  const previous = await matching.suggestions.itemResult(ctx.tenantId, suggestion.itemId);
+  await matching.suggestions.recordItem(
+    ctx.tenantId,
+    {
+      itemId: suggestion.itemId,
+      outcome: 'accepted',
+      score: suggestion.score,
+      configuration: suggestion.configuration,
+      reasons: [...(previous?.reasons ?? []), `accepted by ${ctx.actor}: candidate ${suggestion.rank} settled`],
+    },
+    [],
+  );
+  await statements.setItemResult(ctx.tenantId, suggestion.itemId, MATCHED, payment.id);
+  return accepted;
+}
+
+export function rejectSuggestion(deps: AutoMatchDeps, ctx: LedgerContext, id: string, note: string | null): Promise<Suggestion> {
+  return deps.matching.suggestions.decide(ctx.tenantId, id, { status: 'Rejected', by: ctx.actor, note });
+}

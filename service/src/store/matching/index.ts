@@ -1,0 +1,17 @@
+import type { Db } from '../db.js';
+import { ConfigurationStore } from './configuration-store.js';
+import { SuggestionStore } from './suggestion-store.js';
+
+export { ConfigurationStore, validConfiguration, type EffectiveConfigurations, type StoredConfiguration } from './configuration-store.js';
+export * from './suggestion-store.js';
+
+/** The store behind matching in the product: configurations per tenant, results and suggestions. */
+export interface MatchingStore {
+  configurations: ConfigurationStore;
+  suggestions: SuggestionStore;
+}
+
+export const matchingStore = (db: Db): MatchingStore => ({
+  configurations: new ConfigurationStore(db),
+  suggestions: new SuggestionStore(db),
+});
