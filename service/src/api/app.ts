@@ -20,6 +20,9 @@ import { paymentRoutes } from './routes/payments.js';
 import { refundRoutes } from './routes/refunds.js';
 import { settlementRoutes } from './routes/settlements.js';
 import { tenantRoutes } from './routes/tenants.js';
+import { paymentRunRoutes } from './routes/payment-runs.js';
+import { BusinessEntity, PaymentInstrument, PaymentOrder, RunSummary, SepaAddress, StatusApplication } from './schemas/payment-runs.js';
+import type { PaymentRuns } from '../payment-runs/payment-runs.js';
 import { Problem } from './schemas/common.js';
 import { Entry } from './schemas/entries.js';
 import { Job } from './schemas/jobs.js';
@@ -36,6 +39,7 @@ export interface AppDeps {
   tenants: TenantStore;
   jobs: JobQueue;
   statements: StatementStore;
+  paymentRuns: PaymentRuns;
   matching: MatchingStore;
   logger?: boolean;
   /** Largest request body in bytes. */
@@ -57,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     BankStatement, BankStatementItem, BankAccount, StatementImportSummary, MatchingConfiguration, Suggestion, MatchingRunSummary]) {
     app.addSchema(schema);
   }
+  for (const schema of [SepaAddress, BusinessEntity, PaymentInstrument, RunSummary, PaymentOrder, StatusApplication]) app.addSchema(schema);
 
   await app.register(swagger, {
     openapi: {
@@ -92,5 +97,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobRoutes, { jobs: deps.jobs });
   await app.register(statementRoutes, { ledger: deps.ledger, statements: deps.statements, matching: deps.matching, jobs: deps.jobs });
   await app.register(matchingRoutes, { ledger: deps.ledger, statements: deps.statements, matching: deps.matching, jobs: deps.jobs });
+  await app.register(paymentRunRoutes, { paymentRuns: deps.paymentRuns, jobs: deps.jobs });
   return app;
 }

@@ -4,6 +4,8 @@ import { readEntriesFile, type EntriesFileFormat } from '../formats/entries/entr
 import { matchingJobHandlers } from '../banking/auto-match-job.js';
 import type { AutoMatchDeps } from '../banking/auto-match.js';
 import { importEntries } from './import-entries.js';
+import type { PaymentRuns } from '../payment-runs/payment-runs.js';
+import { PAYMENT_RUN_CREATE, paymentRunJob } from '../payment-runs/run-job.js';
 import type { JobHandler } from './worker.js';
 
 export const ENTRIES_IMPORT = 'entries.import';
@@ -14,7 +16,11 @@ export interface EntriesImportPayload {
 }
 
 /** The job types this service runs, by name. Later features add theirs here. */
-export function jobHandlers(ledger: Ledger, banking?: Omit<AutoMatchDeps, 'ledger'>): Record<string, JobHandler> {
+export function jobHandlers(
+  ledger: Ledger,
+  banking?: Omit<AutoMatchDeps, 'ledger'>,
+  paymentRuns?: PaymentRuns,
+): Record<string, JobHandler> {
   return {
     ...(banking ? matchingJobHandlers({ ...banking, ledger }) : {}),
     [ENTRIES_IMPORT]: async ({ job, progress }) => {
@@ -29,5 +35,6 @@ export function jobHandlers(ledger: Ledger, banking?: Omit<AutoMatchDeps, 'ledge
         (done, total) => progress(done, total, 'importing entries'),
       );
     },
+    ...(paymentRuns ? { [PAYMENT_RUN_CREATE]: paymentRunJob(paymentRuns) } : {}),
   };
 }

@@ -12,7 +12,7 @@ export function registerWorker(program: Command): void {
     .action(async (options: { once?: boolean }) => {
       const services = await openServices(dbConfigFromEnv());
       const log = (message: string) => process.stdout.write(`${new Date().toISOString()} ${message}\n`);
-      const worker = new Worker(services.jobs, jobHandlers(services.ledger, services), { log });
+      const worker = new Worker(services.jobs, jobHandlers(services.ledger, services, services.paymentRuns), { log });
       if (options.once) {
         log(`ran ${await worker.drain()} job(s)`);
         await services.close();
