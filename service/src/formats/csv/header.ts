@@ -11,7 +11,7 @@ export interface ColumnMap {
 }
 
 /** Banks put a few lines of account data above the header; look that far for it. */
-const HEADER_SEARCH_ROWS = 20;
+export const HEADER_SEARCH_ROWS = 20;
 
 export function normaliseHeader(name: string): string {
   return name.replace(/^\ufeff/, '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();

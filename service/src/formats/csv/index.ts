@@ -1,10 +1,10 @@
 import { invalid } from '../../domain/errors.js';
 import type { StatementFile } from '../statement/model.js';
 import { decodeText } from '../text-decoding.js';
-import { findColumns } from './header.js';
+import { findColumns, HEADER_SEARCH_ROWS } from './header.js';
 import type { CsvProfile } from './profile.js';
 import { CSV_PROFILES } from './profiles/index.js';
-import { readCsvWithProfile, type CsvOptions } from './reader.js';
+import { parseRows, readCsvWithProfile, type CsvOptions } from './reader.js';
 
 export type { CsvField, CsvProfile, CsvVariant } from './profile.js';
 export { readCsvWithProfile, type CsvOptions } from './reader.js';
@@ -40,13 +40,11 @@ export function detectCsvProfile(input: Buffer, encoding?: string): string | nul
   const slice = input.subarray(0, 64 * 1024);
   const end = slice.length < input.length ? slice.lastIndexOf(10) : slice.length;
   const head = decodeText(slice.subarray(0, end > 0 ? end : slice.length), encoding).text;
-  const lines = head.split(/\r?\n/).slice(0, 20);
-  const rows = lines.map((line) => splitHeaderLine(line));
+  let rows: string[][];
+  try {
+    rows = parseRows(head, 'input', HEADER_SEARCH_ROWS).map((row) => row.cells);
+  } catch {
+    return null;
+  }
   return CSV_PROFILES.find((profile) => findColumns(profile, rows))?.id ?? null;
-}
-
-/** Enough of CSV to read a header line: quoted or bare cells, any of the usual delimiters. */
-function splitHeaderLine(line: string): string[] {
-  const delimiter = [',', ';', '\t', '|'].reduce((best, d) => (line.split(d).length > line.split(best).length ? d : best));
-  return line.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
 }

@@ -79,7 +79,8 @@ function expectedHeaders(profile: CsvProfile): string {
   return fields.map((field) => `"${variant.columns[field]?.[0] ?? field}"`).join(', ');
 }
 
-function parseRows(text: string, fileName: string): Row[] {
+/** The file's rows (or its first `maxRows`), with the line each starts on. */
+export function parseRows(text: string, fileName: string, maxRows?: number): Row[] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = DELIMITERS.reduce((best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best));
   try {
@@ -90,6 +91,7 @@ function parseRows(text: string, fileName: string): Row[] {
       relax_quotes: true,
       skip_empty_lines: true,
       info: true,
+      ...(maxRows ? { to: maxRows } : {}),
     }) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map(({ record, info }) => ({ cells: record, line: info.lines }));
   } catch (error) {
