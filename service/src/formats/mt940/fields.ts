@@ -16,7 +16,8 @@ export interface Field {
   /** "20", "61", "62F", …; "-" for the end-of-statement marker. */
   tag: string;
   /** First line without its tag, then the continuation lines. */
-  lines: Line[];
+  lines: string[];
+  /** 1-based line number of the tag in the file. */
   line: number;
 }
 
@@ -37,11 +38,10 @@ export function* splitFields(body: string, firstLine: number, fileName: string, 
   const lines = new LineCursor(body, firstLine);
   let current: Field | undefined;
   let seenField = false;
-  for (let line = lines.next(); line !== undefined; line = lines.next()) {
-    let { text } = line;
-    const { number } = line;
+  for (let text = lines.next(); text !== undefined; text = lines.next()) {
+    const number = lines.number;
     if (text.trim() === '') continue;
-    if (text === ':' && WRAPPED_TAG.test(lines.peek() ?? '')) text = `:${lines.next()!.text}`;
+    if (text === ':' && WRAPPED_TAG.test(lines.peek() ?? '')) text = `:${lines.next()!}`;
     if (isStatementEnd(text, lines)) {
       if (current) yield current;
       current = undefined;
@@ -52,7 +52,7 @@ export function* splitFields(body: string, firstLine: number, fileName: string, 
     const tagged = TAG.exec(text);
     if (tagged && KNOWN_TAGS.has(tagged[1]!)) {
       if (current) yield current;
-      current = { tag: tagged[1]!, lines: [{ text: tagged[2]!, number }], line: number };
+      current = { tag: tagged[1]!, lines: [tagged[2]!], line: number };
       seenField = true;
       continue;
     }
@@ -68,7 +68,7 @@ export function* splitFields(body: string, firstLine: number, fileName: string, 
         { file: fileName, line: number, tag: unknown[1]! },
       );
     }
-    if (current) current.lines.push({ text, number });
+    if (current) current.lines.push(text);
     else preamble.push({ text, number });
   }
   if (current) yield current;
@@ -77,44 +77,40 @@ export function* splitFields(body: string, firstLine: number, fileName: string, 
 /** Walks the lines of a text (CRLF, LF or a lone CR) without splitting it all at once. */
 class LineCursor {
   private position = 0;
-  private number: number;
+  /** 1-based number of the line `next` returned last. */
+  number: number;
 
   constructor(
     private readonly text: string,
     firstLine: number,
   ) {
-    this.number = firstLine;
+    this.number = firstLine - 1;
   }
 
-  next(): Line | undefined {
-    return this.read();
-  }
-
-  /** The text of the next non-empty line, without moving. */
-  peek(): string | undefined {
-    const saved = [this.position, this.number] as const;
-    let line = this.read();
-    while (line !== undefined && line.text.trim() === '') line = this.read();
-    [this.position, this.number] = saved;
-    return line?.text;
-  }
-
-  private read(): Line | undefined {
+  next(): string | undefined {
     if (this.position > this.text.length) return undefined;
     let end = this.text.indexOf('\n', this.position);
     if (end < 0) end = this.text.length;
-    let text = this.text.slice(this.position, end);
-    const carriage = text.indexOf('\r');
-    if (carriage >= 0 && carriage < text.length - 1) {
+    let line = this.text.slice(this.position, end);
+    const carriage = line.indexOf('\r');
+    if (carriage >= 0 && carriage < line.length - 1) {
       // A lone CR ends a line too.
       end = this.position + carriage;
-      text = text.slice(0, carriage);
-    } else if (carriage === text.length - 1) {
-      text = text.slice(0, -1);
+      line = line.slice(0, carriage);
+    } else if (carriage === line.length - 1) {
+      line = line.slice(0, -1);
     }
-    const line = { text, number: this.number };
     this.position = end + 1;
     this.number += 1;
+    return line;
+  }
+
+  /** The next non-empty line, without moving. */
+  peek(): string | undefined {
+    const [position, number] = [this.position, this.number];
+    let line = this.next();
+    while (line !== undefined && line.trim() === '') line = this.next();
+    [this.position, this.number] = [position, number];
     return line;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readInformation } from './information-field.js';
 
-const read = (...texts: string[]) => readInformation(texts.map((text, i) => ({ text, number: i + 1 })));
+const read = (...texts: string[]) => readInformation(texts);
 
 describe('readInformation (:86:)', () => {
   it('reads German subfields: posting text, purpose, counterparty with BIC and IBAN', () => {

@@ -1,6 +1,5 @@
 import { classifyReference } from '../statement/creditor-reference.js';
 import { dutchPairs, isDutchStructured, parseDutch } from './dutch.js';
-import type { Line } from './fields.js';
 import { parseFreeText } from './free-text.js';
 import { parseGerman } from './german.js';
 import type { Information } from './information.js';
@@ -16,8 +15,8 @@ const CHARGES = /\/CHGS\/([A-Z]{3})?(\d+(?:,\d*)?)\//;
  * even inside a subfield mark, so their lines are joined without separator; free text keeps a
  * space where a line ended short of the SWIFT width.
  */
-export function readInformation(lines: Line[]): Information {
-  const tight = lines.length === 1 ? lines[0]!.text : lines.map((l) => l.text).join('');
+export function readInformation(lines: string[]): Information {
+  const tight = lines.length === 1 ? lines[0]! : lines.join('');
   let info: Information | undefined = parseGerman(tight);
   if (!info) info = isDutchStructured(tight) ? parseDutch(tight) : parseFreeText(joinFreeText(lines));
   if (!info.charges && tight.includes('/CHGS/')) {
@@ -35,15 +34,11 @@ export function readInformation(lines: Line[]): Information {
   return info;
 }
 
-function joinFreeText(lines: Line[]): string {
-  let text = '';
-  for (const [n, line] of lines.entries()) {
-    if (n === 0) {
-      text = line.text;
-      continue;
-    }
-    const previous = lines[n - 1]!.text.length + (n === 1 ? TAG_WIDTH : 0);
-    text += previous >= SWIFT_LINE ? line.text : ` ${line.text}`;
+function joinFreeText(lines: string[]): string {
+  let text = lines[0] ?? '';
+  for (let n = 1; n < lines.length; n += 1) {
+    const previous = lines[n - 1]!.length + (n === 1 ? TAG_WIDTH : 0);
+    text += previous >= SWIFT_LINE ? lines[n]! : ` ${lines[n]!}`;
   }
   return text;
 }
@@ -52,8 +47,8 @@ function joinFreeText(lines: Line[]): string {
  * Statement-level :86: after the closing balance. ING states control totals there:
  * "/SUM/debit count/credit count/debit sum/credit sum/".
  */
-export function readStatementSummary(lines: Line[]): { debits: [number, string]; credits: [number, string] } | null {
-  const tight = lines.map((l) => l.text).join('');
+export function readStatementSummary(lines: string[]): { debits: [number, string]; credits: [number, string] } | null {
+  const tight = lines.join('');
   if (!tight.startsWith('/SUM/')) return null;
   const sum = dutchPairs(tight).find(([key]) => key === 'SUM')?.[1].split('/');
   if (!sum || sum.length < 4 || !sum.slice(0, 2).every((v) => /^\d+$/.test(v))) return null;

@@ -270,7 +270,7 @@ class Mt940Reader {
 
   private statementLine(field: Field): StatementLine {
     const line = parseStatementLine(field.lines);
-    if (!line) throw this.malformed(field.line, `:61: "${field.lines[0]?.text ?? ''}" is not a statement line`);
+    if (!line) throw this.malformed(field.line, `:61: "${field.lines[0] ?? ''}" is not a statement line`);
     return line;
   }
 
@@ -286,8 +286,8 @@ class Mt940Reader {
   }
 }
 
-function value(lines: Line[]): string {
-  return lines.map((l) => l.text).join('').trim();
+function value(lines: string[]): string {
+  return lines.join('').trim();
 }
 
 function sameAccount(a: Statement, b: Statement): boolean {

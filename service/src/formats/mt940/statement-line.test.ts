@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStatementLine } from './statement-line.js';
 
-const parse = (...texts: string[]) => parseStatementLine(texts.map((text, i) => ({ text, number: i + 1 })));
+const parse = (...texts: string[]) => parseStatementLine(texts);
 
 describe('parseStatementLine (:61:)', () => {
   it('reads value date, entry date, mark, amount, type and both references', () => {

@@ -1,5 +1,4 @@
 import type { CreditDebit } from '../statement/model.js';
-import type { Line } from './fields.js';
 import { entryDate, parseYymmdd, type SwiftDate } from './dates.js';
 
 /**
@@ -26,18 +25,18 @@ export interface StatementLine {
 const LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d+(?:[,.]\d*)?)(.*)$/;
 const TYPE_CODE = /^[NFS][A-Z0-9]{3}|^[A-Z][A-Z0-9 ]{3}/;
 
-export function parseStatementLine(lines: Line[]): StatementLine | undefined {
+export function parseStatementLine(lines: string[]): StatementLine | undefined {
   // A line break may even split the amount ("…1126CR" / "30,00N062NONREF"): retry joined.
-  const first = lines[0]?.text ?? '';
+  const first = lines[0] ?? '';
   return (
     parseFirst(first, supplementaryFrom(lines, 1)) ??
-    (lines.length > 1 ? parseFirst(`${first}${lines[1]!.text}`, supplementaryFrom(lines, 2)) : undefined)
+    (lines.length > 1 ? parseFirst(`${first}${lines[1]!}`, supplementaryFrom(lines, 2)) : undefined)
   );
 }
 
-function supplementaryFrom(lines: Line[], from: number): string | null {
+function supplementaryFrom(lines: string[], from: number): string | null {
   let text = '';
-  for (let i = from; i < lines.length; i += 1) text += lines[i]!.text;
+  for (let i = from; i < lines.length; i += 1) text += lines[i]!;
   return text.trim() || null;
 }
 
