@@ -42,7 +42,7 @@ export interface SearchConfig {
   /** Date correlation window around the due date, in days. */
   daysBefore?: number;
   daysAfter?: number;
-  /** Smallest name similarity (0..1) that identifies an account or contact. */
+  /** Smallest name similarity (0..1) that identifies an account by its name. */
   minSimilarity?: number;
 }
 
@@ -126,8 +126,9 @@ export const DEFAULT_CONFIGURATIONS: readonly MatchingConfiguration[] = [
     template: 'FindAccountByMatchingTheCreditorOrDebtorNameAgainstTheContact',
     priority: 8,
     active: true,
+    description: "A person's name in any word order, without titles of legal form; compared whole.",
     parser: {},
-    search: { minSimilarity: 0.8 },
+    search: {},
   },
   {
     name: 'Find entry by amount',

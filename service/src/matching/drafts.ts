@@ -9,6 +9,8 @@ import type { ItemContext } from './item-context.js';
 import { findSubsets } from './subset.js';
 import type { MatchOptions } from './types.js';
 
+const MIN_ACCOUNT_POINTS = 0.1;
+
 export interface Draft {
   entries: EntryRecord[];
   account: AccountRecord;
@@ -68,7 +70,8 @@ export function buildDrafts(
     }
   }
 
-  const identified = new Set(evidence.accounts.map((hit) => hit.account));
+  // A name shared by several accounts says too little about each to search their entries.
+  const identified = new Set(evidence.accounts.filter((hit) => hit.points >= MIN_ACCOUNT_POINTS).map((hit) => hit.account));
   for (const account of identified) {
     if (referenced.has(account)) continue;
     const open = account.entries.filter((e) => isEligible(item, e)).sort(byAge);

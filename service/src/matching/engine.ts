@@ -10,7 +10,7 @@ import { buildDrafts, isEligible } from './drafts.js';
 import { EntryIndex, type AccountRecord, type EntryRecord } from './entry-index.js';
 import { FINDERS, type Evidence } from './finders.js';
 import { itemContext, type ItemContext } from './item-context.js';
-import { amountFit, scoreDraft, type Scored, type ScoringContext } from './scoring.js';
+import { amountFit, scoreDraft, worded, type Scored, type ScoringContext } from './scoring.js';
 import {
   DEFAULT_OPTIONS,
   type Allocation,
@@ -108,7 +108,7 @@ export class Matcher {
     }
     const reasons = [
       ...notes,
-      ...best.contributions.map((c) => `${c.signal} ${c.points >= 0 ? '+' : ''}${c.points.toFixed(2)}: ${c.reason}`),
+      ...best.contributions.map((c) => `${c.signal} ${c.points >= 0 ? '+' : ''}${c.points.toFixed(2)}: ${worded(c.reason)}`),
       decision,
     ];
     const credited = best.contributions

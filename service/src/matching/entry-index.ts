@@ -8,7 +8,7 @@ import { invalid } from '../domain/errors.js';
 import { parseMinor } from '../domain/money.js';
 import { isValidCreditorReference, normaliseCreditorReference } from '../formats/rf-reference.js';
 import { MultiMap } from './multimap.js';
-import { digitsKey, ibanKey, nameTokens, paddedKey, referenceKey } from './normalise.js';
+import { ibanKey, nameTokens, referenceKey, referenceKeys } from './normalise.js';
 import type { OpenEntryInput } from './types.js';
 
 export interface AccountRecord {
@@ -17,6 +17,8 @@ export interface AccountRecord {
   readonly name: string | null;
   readonly nameTokens: string[];
   readonly ibans: Set<string>;
+  /** Contacts already indexed, as "number NUL name". */
+  readonly contacts: Set<string>;
   readonly entries: EntryRecord[];
 }
 
@@ -37,23 +39,22 @@ export interface EntryRecord {
 }
 
 export type ReferenceField = 'Number' | 'PaymentReference';
-export type KeyKind = 'exact' | 'padded' | 'digits';
+
+export { referenceKeys as keysOf } from './normalise.js';
 
 export const amountKey = (incoming: boolean, currency: string, minor: bigint): string =>
   `${incoming ? 'I' : 'O'}${currency}${minor}`;
-
-function referenceMaps(): Record<KeyKind, MultiMap<EntryRecord>> {
-  return { exact: new MultiMap(), padded: new MultiMap(), digits: new MultiMap() };
-}
 
 export class EntryIndex {
   readonly accounts = new Map<string, AccountRecord>();
   readonly byEndToEnd = new MultiMap<EntryRecord>();
   readonly byCreditorReference = new MultiMap<EntryRecord>();
-  readonly byReference: Record<ReferenceField, Record<KeyKind, MultiMap<EntryRecord>>> = {
-    Number: referenceMaps(),
-    PaymentReference: referenceMaps(),
-  };
+  /**
+   * Statement numbers and payment references by their exact and unpadded keys in one map, and by
+   * their digits in another: one lookup per key and text window instead of one per field and kind.
+   */
+  readonly byReferenceKey = new MultiMap<EntryRecord>();
+  readonly byReferenceDigits = new MultiMap<EntryRecord>();
   readonly byAmount = new MultiMap<EntryRecord>();
   readonly byCustomField = new Map<string, MultiMap<EntryRecord>>();
   readonly accountsByIban = new MultiMap<AccountRecord>();
@@ -61,11 +62,10 @@ export class EntryIndex {
   readonly accountsByContactNumber = new MultiMap<AccountRecord>();
   readonly accountsByName = new MultiMap<AccountRecord>();
   readonly accountsByNameToken = new MultiMap<AccountRecord>();
+  /** Contact names by their word set: people's names are compared whole, in any word order. */
   readonly accountsByContactName = new MultiMap<AccountRecord>();
-  readonly accountsByContactNameToken = new MultiMap<AccountRecord>();
-  /** Contact name tokens per account, for the similarity of a contact match. */
-  readonly contactNames = new Map<AccountRecord, string[][]>();
   private count = 0;
+  private readonly contactNameKeys = new Map<string, string>();
   private readonly currencySet = new Set<string>();
 
   /** @param customFields the custom fields FindEntryByCustomField configurations search. */
@@ -109,10 +109,10 @@ export class EntryIndex {
     this.count += 1;
     this.currencySet.add(entry.currency);
     account.entries.push(entry);
-    this.indexReference('Number', entry.number, entry);
+    this.indexReference(entry.number, entry);
     if (entry.paymentReference) {
-      this.indexReference('PaymentReference', entry.paymentReference, entry);
-      if (isValidCreditorReference(entry.paymentReference)) {
+      this.indexReference(entry.paymentReference, entry);
+      if (/^\s*RF/i.test(entry.paymentReference) && isValidCreditorReference(entry.paymentReference)) {
         this.byCreditorReference.add(normaliseCreditorReference(entry.paymentReference), entry);
       }
     }
@@ -129,15 +129,12 @@ export class EntryIndex {
     return entry;
   }
 
-  private indexReference(field: ReferenceField, value: string, entry: EntryRecord): void {
-    const maps = this.byReference[field];
-    const exact = referenceKey(value);
-    if (exact.length < 3) return;
-    maps.exact.add(exact, entry);
-    const padded = paddedKey(value);
-    if (padded !== exact) maps.padded.add(padded, entry);
-    const digits = digitsKey(value);
-    if (digits && digits !== exact) maps.digits.add(digits, entry);
+  private indexReference(value: string, entry: EntryRecord): void {
+    const keys = referenceKeys(value);
+    if (keys.exact.length < 3) return;
+    this.byReferenceKey.add(keys.exact, entry);
+    if (keys.padded !== keys.exact) this.byReferenceKey.add(keys.padded, entry);
+    if (keys.digits && keys.digits !== keys.exact) this.byReferenceDigits.add(keys.digits, entry);
   }
 
   private account(input: OpenEntryInput['account']): AccountRecord {
@@ -149,13 +146,11 @@ export class EntryIndex {
         name: input.name ?? null,
         nameTokens: nameTokens(input.name),
         ibans: new Set(),
+        contacts: new Set(),
         entries: [],
       };
       this.accounts.set(input.id, account);
-      if (input.number) {
-        this.accountsByNumber.add(referenceKey(input.number), account);
-        this.accountsByNumber.add(paddedKey(input.number), account);
-      }
+      if (input.number) this.addNumber(this.accountsByNumber, input.number, account);
       if (account.nameTokens.length > 0) {
         this.accountsByName.add(account.nameTokens.join(' '), account);
         for (const token of account.nameTokens) this.accountsByNameToken.add(token, account);
@@ -171,18 +166,25 @@ export class EntryIndex {
   }
 
   private indexContact(contact: NonNullable<OpenEntryInput['contact']>, account: AccountRecord): void {
-    if (contact.number) {
-      this.accountsByContactNumber.add(referenceKey(contact.number), account);
-      this.accountsByContactNumber.add(paddedKey(contact.number), account);
+    // Entries of one account mostly repeat their contact: index each contact once.
+    const seen = `${contact.number ?? ''}\u0000${contact.name ?? ''}`;
+    if (account.contacts.has(seen)) return;
+    account.contacts.add(seen);
+    if (contact.number) this.addNumber(this.accountsByContactNumber, contact.number, account);
+    if (!contact.name) return;
+    // The same people appear on many entries: their name key is worked out once.
+    let key = this.contactNameKeys.get(contact.name);
+    if (key === undefined) {
+      if (this.contactNameKeys.size >= 100_000) this.contactNameKeys.clear();
+      key = nameTokens(contact.name).join(' ');
+      this.contactNameKeys.set(contact.name, key);
     }
-    const words = nameTokens(contact.name);
-    if (words.length === 0) return;
-    const known = this.contactNames.get(account) ?? [];
-    const joined = words.join(' ');
-    if (known.some((k) => k.join(' ') === joined)) return;
-    known.push(words);
-    this.contactNames.set(account, known);
-    this.accountsByContactName.add(joined, account);
-    for (const token of words) this.accountsByContactNameToken.add(token, account);
+    if (key) this.accountsByContactName.add(key, account);
+  }
+
+  private addNumber(map: MultiMap<AccountRecord>, number: string, account: AccountRecord): void {
+    const keys = referenceKeys(number);
+    map.add(keys.exact, account);
+    if (keys.padded !== keys.exact) map.add(keys.padded, account);
   }
 }

@@ -6,9 +6,9 @@ import { isValidCreditorReference, normaliseCreditorReference } from '../formats
 import type { CompiledConfiguration } from './compiled.js';
 import { applyPpm, toPpm } from './compiled.js';
 import type { AccountRecord, EntryIndex, EntryRecord, ReferenceField } from './entry-index.js';
-import { amountKey } from './entry-index.js';
+import { amountKey, keysOf } from './entry-index.js';
 import { extract, type ItemContext, type Window } from './item-context.js';
-import { nameSimilarity, paddedKey, tokens } from './normalise.js';
+import { nameSimilarity, paddedKey, referenceKey, tokens } from './normalise.js';
 import { WEIGHTS } from './weights.js';
 
 export interface EntryHit {
@@ -41,6 +41,7 @@ type Finder = (item: ItemContext, index: EntryIndex, configuration: CompiledConf
 /** A key that hits more entries than this says nothing about any of them. */
 const MAX_HITS_PER_KEY = 20;
 const MAX_ACCOUNTS_PER_NAME_TOKEN = 500;
+const MAX_ACCOUNTS_PER_NAME = 10;
 const MIN_FREE_TEXT_KEY = 4;
 
 const show = (account: AccountRecord): string => account.number ?? account.id;
@@ -84,8 +85,8 @@ const findByCreditorReference: Finder = (item, index, configuration, evidence) =
     const body = reference.slice(4);
     const entries = new Set([
       ...index.byCreditorReference.get(reference),
-      ...index.byReference.Number.exact.get(body),
-      ...index.byReference.Number.padded.get(paddedKey(body)),
+      ...index.byReferenceKey.get(body).filter((e) => referenceKey(e.number) === body),
+      ...index.byReferenceKey.get(paddedKey(body)).filter((e) => paddedKey(e.number) === paddedKey(body)),
     ]);
     for (const entry of entries) {
       evidence.entries.push({
@@ -106,21 +107,28 @@ interface WindowHit {
   how: string;
 }
 
-function lookUpWindow(index: EntryIndex, field: ReferenceField, window: Window, minLength: number, hits: WindowHit[]): void {
-  const maps = index.byReference[field];
+/** Whether the window is a key of the given field of the entry (only checked for hits, so cheap). */
+function fieldMatches(entry: EntryRecord, fields: readonly ReferenceField[], window: Window): boolean {
+  return fields.some((field) => {
+    const value = field === 'Number' ? entry.number : entry.paymentReference;
+    if (!value) return false;
+    const keys = keysOf(value);
+    return [window.exact, window.padded].some((k) => k === keys.exact || k === keys.padded) || window.digits === keys.digits;
+  });
+}
+
+function lookUpWindow(index: EntryIndex, fields: readonly ReferenceField[], window: Window, minLength: number, hits: WindowHit[]): void {
   const add = (entries: readonly EntryRecord[], points: number, how: string) => {
-    if (entries.length > MAX_HITS_PER_KEY) return;
-    for (const entry of entries) hits.push({ entry, window, points, how });
+    if (entries.length === 0 || entries.length > MAX_HITS_PER_KEY) return;
+    for (const entry of entries) {
+      if (fields.length === 2 || fieldMatches(entry, fields, window)) hits.push({ entry, window, points, how });
+    }
   };
-  if (window.exact.length >= minLength) {
-    add(maps.exact.get(window.exact), WEIGHTS.statementNumber, 'exactly');
-    add(maps.padded.get(window.exact), WEIGHTS.statementNumber, 'without padding zeros');
-  }
+  if (window.exact.length >= minLength) add(index.byReferenceKey.get(window.exact), WEIGHTS.statementNumber, 'in the remittance text');
   if (window.padded !== window.exact && window.padded.length >= minLength) {
-    add(maps.exact.get(window.padded), WEIGHTS.statementNumber, 'without padding zeros');
-    add(maps.padded.get(window.padded), WEIGHTS.statementNumber, 'without padding zeros');
+    add(index.byReferenceKey.get(window.padded), WEIGHTS.statementNumber, 'without padding zeros in the remittance text');
   }
-  if (window.digits.length >= 6) add(maps.digits.get(window.digits), WEIGHTS.statementNumberDigits, 'by its digits');
+  if (window.digits.length >= 6) add(index.byReferenceDigits.get(window.digits), WEIGHTS.statementNumberDigits, 'by its digits in the remittance text');
 }
 
 /** Keeps the hits whose text is not just a piece of a longer hit for another entry. */
@@ -153,16 +161,14 @@ const findByStatementNumber: Finder = (item, index, configuration, evidence) => 
   const minLength = configuration.pattern ? 1 : MIN_FREE_TEXT_KEY;
   for (const text of extract(item.text, configuration.pattern)) {
     const hits: WindowHit[] = [];
-    for (const window of item.windowsOf(text)) {
-      for (const field of fields) lookUpWindow(index, field, window, minLength, hits);
-    }
+    for (const window of item.windowsOf(text)) lookUpWindow(index, fields, window, minLength, hits);
     for (const hit of outermost(hits)) {
       evidence.entries.push({
         entry: hit.entry,
         points: hit.points,
         kind: 'reference',
         configuration,
-        reason: `statement number ${hit.entry.number} found ${hit.how} in the remittance text`,
+        reason: `${hit.entry.number} found ${hit.how}`,
       });
     }
   }
@@ -214,8 +220,10 @@ function findAccountByNumber(kind: 'number' | 'contactNumber'): Finder {
     for (const text of extract(item.text, configuration.pattern)) {
       for (const window of item.windowsOf(text)) {
         if (!announced && window.exact.length < MIN_FREE_TEXT_KEY) continue;
-        const accounts = new Set([...map.get(window.exact), ...map.get(window.padded)]);
-        if (accounts.size > 5) continue;
+        const byExact = map.get(window.exact);
+        const byPadded = window.padded === window.exact ? [] : map.get(window.padded);
+        if (byExact.length + byPadded.length === 0 || byExact.length + byPadded.length > 5) continue;
+        const accounts = new Set([...byExact, ...byPadded]);
         for (const account of accounts) {
           if (seen.has(account)) continue;
           seen.add(account);
@@ -239,33 +247,27 @@ function findAccountByName(kind: 'name' | 'contactName'): Finder {
     if (words.length === 0) return;
     const minimum = configuration.config.search.minSimilarity ?? 0.8;
     const exactMap = kind === 'name' ? index.accountsByName : index.accountsByContactName;
-    const tokenMap = kind === 'name' ? index.accountsByNameToken : index.accountsByContactNameToken;
-    const similarityTo = (account: AccountRecord): number => {
-      if (kind === 'name') return nameSimilarity(words, account.nameTokens);
-      let best = 0;
-      for (const name of index.contactNames.get(account) ?? []) best = Math.max(best, nameSimilarity(words, name));
-      return best;
-    };
-    let found: Array<{ account: AccountRecord; similarity: number }> = exactMap
-      .get(words.join(' '))
-      .map((account) => ({ account, similarity: 1 }));
-    if (found.length === 0) {
+    const exact = exactMap.get(words.join(' '));
+    // A name many accounts share (a common person's name) identifies none of them.
+    if (exact.length > MAX_ACCOUNTS_PER_NAME) return;
+    let found: Array<{ account: AccountRecord; similarity: number }> = exact.map((account) => ({ account, similarity: 1 }));
+    if (found.length === 0 && kind === 'name') {
       // An account reaching the minimum Dice similarity shares at least `needed` words, so it holds
       // one of the rarest (words − needed + 1) words: only their lists are read.
       const needed = Math.ceil((minimum * words.length) / (2 - minimum) - 1e-9);
-      const lists = words.map((word) => tokenMap.get(word)).sort((a, b) => a.length - b.length);
+      const lists = words.map((word) => index.accountsByNameToken.get(word)).sort((a, b) => a.length - b.length);
       const seen = new Set<AccountRecord>();
       for (const accounts of lists.slice(0, Math.max(1, words.length - needed + 1))) {
         if (accounts.length > MAX_ACCOUNTS_PER_NAME_TOKEN) continue;
         for (const account of accounts) {
           if (seen.has(account)) continue;
           seen.add(account);
-          const similarity = similarityTo(account);
+          const similarity = nameSimilarity(words, account.nameTokens);
           if (similarity >= minimum) found.push({ account, similarity });
         }
       }
     }
-    if (found.length > 10) found = [];
+    if (found.length > MAX_ACCOUNTS_PER_NAME) found = [];
     const label = item.input.counterparty?.name ?? '';
     for (const { account, similarity } of found) {
       const weight = similarity === 1 ? WEIGHTS.exactName : WEIGHTS.similarName;

@@ -89,15 +89,18 @@ export function windows(text: string): Window[] {
   const digitsOf = parts.map((p) => p.replace(/\D+/g, ''));
   const result: Window[] = [];
   for (let start = 0; start < parts.length; start += 1) {
-    let exact = '';
-    let padded = '';
-    let digits = '';
+    let length = 0;
     for (let end = start; end < Math.min(parts.length, start + MAX_WINDOW_TOKENS); end += 1) {
-      exact += parts[end]!;
-      padded += stripped[end]!;
-      digits += digitsOf[end]!;
-      if (exact.length > MAX_KEY_LENGTH) break;
-      result.push({ exact, padded, digits: digits.replace(/^0+/, ''), start, end });
+      length += parts[end]!.length;
+      if (length > MAX_KEY_LENGTH) break;
+      // join() gives flat strings: hashing them for the lookups is cheaper than hashing concatenations.
+      result.push({
+        exact: parts.slice(start, end + 1).join(''),
+        padded: stripped.slice(start, end + 1).join(''),
+        digits: digitsOf.slice(start, end + 1).join('').replace(/^0+/, ''),
+        start,
+        end,
+      });
     }
   }
   return result;

@@ -40,3 +40,16 @@ describe('names', () => {
     expect(nameSimilarity([], ['BAU'])).toBe(0);
   });
 });
+
+describe('one-pass reference keys', () => {
+  it('agree with the general key functions on any ASCII value', async () => {
+    const fc = (await import('fast-check')).default;
+    const { referenceKeys } = await import('./normalise.js');
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9 \-/.0]{0,24}$/), (value) => {
+        expect(referenceKeys(value)).toEqual({ exact: referenceKey(value), padded: paddedKey(value), digits: digitsKey(value) });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -9,7 +9,9 @@ const SEPA_KEYWORD = /\b(?:EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC|COAM
 
 /** Splits a text into upper-case alphanumeric tokens; everything else separates. */
 export function tokens(text: string): string[] {
-  const upper = text.normalize('NFKD').toUpperCase().replace(SEPA_KEYWORD, ' ');
+  // Compatibility forms (full-width digits, ligatures) only occur outside ASCII.
+  const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD');
+  const upper = folded.toUpperCase().replace(SEPA_KEYWORD, ' ');
   return upper.split(/[^0-9A-Z]+/).filter((t) => t.length > 0);
 }
 
@@ -49,7 +51,9 @@ const LEGAL_FORMS = new Set([
 /** Name tokens without diacritics, punctuation and legal forms, sorted so word order does not count. */
 export function nameTokens(name: string | null | undefined): string[] {
   if (!name) return [];
-  const folded = name
+  const folded = /^[\x00-\x7f]*$/.test(name)
+    ? name
+    : name
     .replace(/ß/g, 'ss')
     .replace(/[äÄ]/g, 'ae')
     .replace(/[öÖ]/g, 'oe')
@@ -77,4 +81,23 @@ export function nameSimilarity(a: readonly string[], b: readonly string[]): numb
     else j += 1;
   }
   return (2 * shared) / (a.length + b.length);
+}
+
+export interface ReferenceKeys {
+  exact: string;
+  padded: string;
+  digits: string | null;
+}
+
+/**
+ * `referenceKey`, `paddedKey` and `digitsKey` of a value at once. It runs for every entry of a
+ * ledger, so plain ASCII takes a shorter path; the results are flat strings, cheap to hash.
+ */
+export function referenceKeys(value: string): ReferenceKeys {
+  if (!/^[\x00-\x7f]*$/.test(value)) return { exact: referenceKey(value), padded: paddedKey(value), digits: digitsKey(value) };
+  const spaced = value.toUpperCase().replace(/[^0-9A-Z]+/g, ' ');
+  const exact = spaced.replace(/ /g, '');
+  const padded = spaced.replace(/(^| |[A-Z])0+(?=\d)/g, '$1').replace(/ /g, '');
+  const digits = value.replace(/\D+/g, '');
+  return { exact, padded, digits: digits.length >= 6 ? digits.replace(/^0+/, '') : null };
 }

@@ -15,7 +15,8 @@ import { WEIGHTS } from './weights.js';
 export interface Contribution {
   signal: Signal;
   points: number;
-  reason: string;
+  /** Worded only for the candidates shown, so scoring many candidates stays cheap. */
+  reason: string | (() => string);
   configuration: CompiledConfiguration | null;
 }
 
@@ -58,7 +59,7 @@ function tolerance(open: bigint, currency: string, amount: CompiledConfiguration
 
 interface AmountFit {
   points: number;
-  reason: string;
+  reason: () => string;
 }
 
 export function amountFit(context: ScoringContext, entries: readonly EntryRecord[]): AmountFit {
@@ -66,13 +67,13 @@ export function amountFit(context: ScoringContext, entries: readonly EntryRecord
   const paid = context.item.amountIn(currency) ?? 0n;
   const open = entries.reduce((total, e) => total + e.open, 0n);
   const show = (minor: bigint) => `${formatMinor(minor, currency)} ${currency}`;
-  if (paid === open) return { points: WEIGHTS.amountExact, reason: `paid ${show(paid)} equals the open amount` };
+  if (paid === open) return { points: WEIGHTS.amountExact, reason: () => `paid ${show(paid)} equals the open amount` };
   const difference = open - paid;
   const absolute = difference < 0n ? -difference : difference;
   if (absolute <= tolerance(open, currency, context.amount)) {
     return {
       points: WEIGHTS.amountTolerated,
-      reason: `paid ${show(paid)} differs from the open ${show(open)} by ${show(absolute)}, within the tolerance`,
+      reason: () => `paid ${show(paid)} differs from the open ${show(open)} by ${show(absolute)}, within the tolerance`,
     };
   }
   const search = context.amount?.config.search;
@@ -85,13 +86,13 @@ export function amountFit(context: ScoringContext, entries: readonly EntryRecord
       if (inTime && (discounted - paid <= 1n && paid - discounted <= 1n)) {
         return {
           points: WEIGHTS.amountTolerated,
-          reason: `paid ${show(paid)} is the open ${show(open)} less a ${share * 100} % early-payment discount`,
+          reason: () => `paid ${show(paid)} is the open ${show(open)} less a ${share * 100} % early-payment discount`,
         };
       }
     }
   }
-  if (paid < open) return { points: 0, reason: `partial payment: ${show(paid)} of ${show(open)}` };
-  return { points: 0, reason: `overpayment: ${show(paid - open)} stays available on the payment` };
+  if (paid < open) return { points: 0, reason: () => `partial payment: ${show(paid)} of ${show(open)}` };
+  return { points: 0, reason: () => `overpayment: ${show(paid - open)} stays available on the payment` };
 }
 
 function accountPoints(hits: readonly AccountHit[], account: AccountRecord, identified: Set<AccountRecord>): Contribution[] {
@@ -114,7 +115,7 @@ function accountPoints(hits: readonly AccountHit[], account: AccountRecord, iden
     contributions.push({
       signal: 'account',
       points: WEIGHTS.accountConflict,
-      reason: `the payer is identified as another account than ${account.number ?? account.id}`,
+      reason: () => `the payer is identified as another account than ${account.number ?? account.id}`,
       configuration: by?.configuration ?? null,
     });
   }
@@ -164,7 +165,8 @@ export function scoreDraft(context: ScoringContext, draft: Draft, identified: Se
     contributions.push({
       signal: 'allocation',
       points: WEIGHTS.uniqueSubset,
-      reason: `the only combination of the account's open entries that sums to the amount (${draft.entries.length} ${draft.entries.length === 1 ? 'entry' : 'entries'})`,
+      reason: () =>
+        `the only combination of the account's open entries that sums to the amount (${draft.entries.length} ${draft.entries.length === 1 ? 'entry' : 'entries'})`,
       configuration: accountHit?.configuration ?? null,
     });
   }
@@ -181,7 +183,7 @@ export function scoreDraft(context: ScoringContext, draft: Draft, identified: Se
       contributions.push({
         signal: 'date',
         points: WEIGHTS.dateCorrelated,
-        reason: `booked ${booking}, close to the due date`,
+        reason: () => `booked ${booking}, close to the due date`,
         configuration: context.dates,
       });
     }
@@ -206,3 +208,5 @@ export function scoreDraft(context: ScoringContext, draft: Draft, identified: Se
 }
 
 export const round = (value: number): number => Math.round(value * 1000) / 1000;
+
+export const worded = (reason: Contribution['reason']): string => (typeof reason === 'string' ? reason : reason());

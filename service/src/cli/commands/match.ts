@@ -5,7 +5,7 @@
  */
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import type { Command } from 'commander';
 import { invalid } from '../../domain/errors.js';
 import {
@@ -24,10 +24,26 @@ interface MatchCliOptions {
   out: string;
 }
 
+/** Lines of a UTF-8 file, read in large chunks (faster than node:readline for millions of lines). */
+async function* lines(path: string): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const text = rest + decoder.write(chunk as Buffer);
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      yield text.slice(start, end);
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
+  rest += decoder.end();
+  if (rest.length > 0) yield rest;
+}
+
 async function* jsonLines(path: string, what: string): AsyncGenerator<unknown> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let number = 0;
-  for await (const line of lines) {
+  for await (const line of lines(path)) {
     number += 1;
     if (line.trim() === '') continue;
     try {
