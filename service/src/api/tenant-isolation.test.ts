@@ -26,7 +26,7 @@ beforeAll(async () => {
   a.runEntry = (await h.call(w, { method: 'POST', url: '/v1/entries', payload: { number: 'A-DD', type: 'Debit', currency: 'EUR', amount: '50.00', dueDate: '2026-12-15', account: { id: 'K-A', name: 'A debtor' } } })).body.id;
   const { order } = await h.services.paymentRuns.create(
     { tenantId: h.tenantA.tenantId, actor: 'test', businessProcess: 'Test' },
-    { kind: 'direct-debit', businessEntity: a.entity, until: '2027-01-31' },
+    { kind: 'direct-debit', businessEntity: a.entity!, until: '2027-01-31' },
   );
   a.order = order.id;
   a.messageId = order.messageId;

@@ -2,7 +2,7 @@
  * Creates a planned run: writes the file with the pure SEPA writers, then for every transaction a
  * payment (status from the bank account's initial payment status, end-to-end id stored) and its
  * entry item through the ledger port, so the entry shows what is on its way; refunds go Pending.
- * Entries that could not go in are flagged as excluded with the reason. The payment order keeps
+ * Entries that could not go in are flagged as excluded with the reason, through the ledger port too. The payment order keeps
  * the file, its message id and which payment each transaction became.
  */
 import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
@@ -91,10 +91,13 @@ export async function createRun(
     if ((position + 1) % 100 === 0) await progress(position + 1, plan.included.length);
   }
 
+  // not silently skipped: excluded from further runs until someone fixes and clears it, with the reason
   for (const excluded of plan.excluded) {
-    if (excluded.recordKind === 'entry' && excluded.code !== 'ENTRY_EXCLUDED') {
-      await store.flagExcludedEntry(ctx.tenantId, excluded.recordId, `${excluded.code}: ${excluded.message}`);
-    }
+    const entry = excluded.recordKind === 'entry' && excluded.code !== 'ENTRY_EXCLUDED' ? plan.entries.get(excluded.recordId) : undefined;
+    if (!entry) continue;
+    const message = `${excluded.code}: ${excluded.message}`;
+    const errorMessages = entry.errorMessages.includes(message) ? entry.errorMessages : [...entry.errorMessages, message];
+    await ledger.setEntryControls(runCtx, entry.id, { excludeFromPaymentRun: true, errorMessages });
   }
 
   const order = await store.createOrder(ctx.tenantId, {

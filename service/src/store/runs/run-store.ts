@@ -304,20 +304,6 @@ export class RunStore {
       [tenantId, orderId, endToEndId, status, statusCode, reason],
     );
   }
-
-  /**
-   * Flags an entry that could not go into a run: excluded from further runs until someone clears
-   * the flag, with the reason among its error messages (each reason once).
-   */
-  async flagExcludedEntry(tenantId: string, entryId: string, message: string): Promise<void> {
-    await this.db.query(
-      `UPDATE entries SET exclude_from_payment_run = true,
-         error_messages = CASE WHEN $3 = ANY(error_messages) THEN error_messages ELSE array_append(error_messages, $3) END,
-         updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, entryId, message],
-    );
-  }
 }
 
 async function entityIn(tx: Queryable, tenantId: string, id: string): Promise<BusinessEntity> {
