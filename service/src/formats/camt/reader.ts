@@ -111,6 +111,7 @@ export class CamtReader {
     parser.on('opentag', this.open.bind(this));
     parser.on('closetag', this.close.bind(this));
     parser.on('cdata', (text) => this.appendText(text));
+    parser.on('text', this.onText);
   }
 
   write(chunk: Uint8Array): void {
@@ -192,10 +193,7 @@ export class CamtReader {
     names.push(name);
     const depth = names.length;
     if (depth > MAX_DEPTH) this.fail(`elements nested deeper than ${MAX_DEPTH}`);
-    if (this.leafDepth >= 0) {
-      this.leafDepth = -1;
-      this.parser.off('text');
-    }
+    this.leafDepth = -1;
 
     let node: TrieNode | undefined;
     if (this.messageDepth < 0) {
@@ -210,12 +208,9 @@ export class CamtReader {
     if (!node) return;
     if (node.enter) this.enter(node.enter, depth);
     if (node.handler) {
-      // Text is only listened to inside a field the reader wants: saxes then skips building the
-      // whitespace between all other elements.
       this.leafDepth = depth;
       this.text = '';
       this.currency = tag.attributes.Ccy ?? null;
-      this.parser.on('text', this.onText);
     }
   }
 
@@ -303,7 +298,6 @@ export class CamtReader {
       const handler = this.nodes[depth]!.handler as FieldHandler<unknown>;
       if (text !== '') handler(this.context!.draft, text, this.readers);
       this.leafDepth = -1;
-      this.parser.off('text');
     }
     const context = this.context;
     if (context && context.depth === depth) {
