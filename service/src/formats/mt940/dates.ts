@@ -49,6 +49,15 @@ export function parseYymmdd(text: string): SwiftDate | undefined {
  * year boundary when the two lie in December and January.
  */
 export function entryDate(mmdd: string, valueIso: string): SwiftDate | undefined {
+  const key = mmdd + valueIso;
+  if (cache.has(key)) return cache.get(key);
+  const date = computeEntryDate(mmdd, valueIso);
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(key, date);
+  return date;
+}
+
+function computeEntryDate(mmdd: string, valueIso: string): SwiftDate | undefined {
   const valueYear = Number(valueIso.slice(0, 4));
   const valueMonth = Number(valueIso.slice(5, 7));
   const month = Number(mmdd.slice(0, 2));

@@ -25,7 +25,6 @@ const KNOWN_TAGS = new Set([
   '20', '21', '25', '25P', '28', '28C', '60F', '60M', '61', '86', '62F', '62M', '64', '65',
   '34F', '13', '13D', '90D', '90C', 'NS',
 ]);
-const TAG = /^:(\d{2}[A-Z]?|NS):(.*)$/;
 const TAG_LIKE = /^:(\d+[A-Z]?):/;
 const BANK_HEADER = /^:(940|942):\s*$/;
 const WRAPPED_TAG = /^(\d{2}[A-Z]?):/;
@@ -40,7 +39,7 @@ export function* splitFields(body: string, firstLine: number, fileName: string, 
   let seenField = false;
   for (let text = lines.next(); text !== undefined; text = lines.next()) {
     const number = lines.number;
-    if (text.trim() === '') continue;
+    if (text.length === 0 || text.trim() === '') continue;
     if (text === ':' && WRAPPED_TAG.test(lines.peek() ?? '')) text = `:${lines.next()!}`;
     if (isStatementEnd(text, lines)) {
       if (current) yield current;
@@ -49,10 +48,10 @@ export function* splitFields(body: string, firstLine: number, fileName: string, 
       yield { tag: '-', lines: [], line: number };
       continue;
     }
-    const tagged = TAG.exec(text);
-    if (tagged && KNOWN_TAGS.has(tagged[1]!)) {
+    const tag = knownTag(text);
+    if (tag) {
       if (current) yield current;
-      current = { tag: tagged[1]!, lines: [tagged[2]!], line: number };
+      current = { tag, lines: [text.slice(tag.length + 2)], line: number };
       seenField = true;
       continue;
     }
@@ -72,6 +71,15 @@ export function* splitFields(body: string, firstLine: number, fileName: string, 
     else preamble.push({ text, number });
   }
   if (current) yield current;
+}
+
+/** The tag of a line that starts with a known one (":61:…" → "61"), without a regex: this runs per line. */
+function knownTag(text: string): string | undefined {
+  if (text.charCodeAt(0) !== 58) return undefined;
+  const end = text.indexOf(':', 1);
+  if (end < 3 || end > 4) return undefined;
+  const tag = text.slice(1, end);
+  return KNOWN_TAGS.has(tag) ? tag : undefined;
 }
 
 /** Walks the lines of a text (CRLF, LF or a lone CR) without splitting it all at once. */

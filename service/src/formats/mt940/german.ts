@@ -37,7 +37,12 @@ export function parseGerman(text: string): Information | undefined {
   if (!header) return undefined;
   const positions = marks(text, header[2]!);
   if (positions.length === 0) return undefined;
-  const subfields: (string | undefined)[] = [];
+  // Only these subfields carry data the model keeps; ?10 (primanota) and ?34 do not.
+  let posting = '';
+  let bankCode = '';
+  let account = '';
+  let iban = '';
+  let name = '';
   let purposeParts: string[] = [];
   let lastPurpose = -1;
   let ordered = true;
@@ -49,18 +54,18 @@ export function parseGerman(text: string): Information | undefined {
       if (code < lastPurpose) ordered = false;
       lastPurpose = code;
       purposeParts.push(value);
-    } else {
-      subfields[code] = (subfields[code] ?? '') + value;
-    }
+    } else if (code === 0) posting += value;
+    else if (code === 30) bankCode += value;
+    else if (code === 31) account += value;
+    else if (code === 38) iban += value;
+    else if (code === 32 || code === 33) name += value;
   }
   if (!ordered) purposeParts = orderedPurpose(text, positions);
 
   const info = emptyInformation();
   info.transactionCode = header[1]!;
-  info.postingText = clean(subfields[0]);
-  const name = (subfields[32] ?? '') + (subfields[33] ?? '');
-  const account = clean(subfields[38]) ?? clean(subfields[31]);
-  info.counterparty = makeParty(clean(name), account, clean(subfields[30]));
+  info.postingText = clean(posting);
+  info.counterparty = makeParty(clean(name), clean(iban) ?? clean(account), clean(bankCode));
 
   const joined = purposeParts.join('');
   if (hasSepaKeywords(joined)) {

@@ -23,7 +23,7 @@ export function readInformation(lines: string[]): Information {
     const charges = CHARGES.exec(tight);
     if (charges) info.charges = `${charges[1] ?? ''}${charges[2]!}`;
   }
-  if (!info.creditorReference && info.remittance) {
+  if (!info.creditorReference && info.remittance?.includes('RF')) {
     const rf = RF_IN_TEXT.exec(info.remittance);
     const classified = rf ? classifyReference(rf[0], null) : undefined;
     if (classified?.type === 'RF') {

@@ -77,5 +77,6 @@ function parseFirst(text: string, supplementary: string | null): StatementLine |
 const PLACEHOLDERS = new Set(['NONREF', 'EREF', 'PREF', 'MARF', 'KREF', 'NOTPROVIDED']);
 
 function meaningful(reference: string): string | null {
-  return reference && !PLACEHOLDERS.has(reference.toUpperCase()) ? reference : null;
+  if (!reference) return null;
+  return reference.length > 11 || !PLACEHOLDERS.has(reference.toUpperCase()) ? reference : null;
 }
