@@ -28,6 +28,8 @@ export const CASES = {
   'duplicate-number': 2,
   'same-amount-no-reference': 3,
   'swapped-digits': 2,
+  'third-party-payer': 2,
+  'digits-only-unknown-payer': 2,
   noise: 8,
 } as const;
 export type CaseName = keyof typeof CASES;
@@ -424,6 +426,23 @@ class Scenarios {
         }
         this.used.add(other);
         this.push(kase, e, { amount: e.openAmount, counterparty: { name: e.account.name ?? null, iban: e.account.ibans![0]!, bic: null }, remittanceInformation: `Rechnung ${swapped}` }, whole(e), true);
+        return;
+      }
+      case 'third-party-payer': {
+        // A parent company pays a subsidiary's invoice from its own, known account.
+        const e = this.entry(receivable);
+        const other = this.random.pick(this.accounts);
+        if (!e || other.input.id === e.account.id || (other.input.ibans ?? []).length === 0) {
+          if (e) this.used.delete(e);
+          return;
+        }
+        this.push(kase, e, { amount: e.openAmount, counterparty: { name: other.input.name ?? null, iban: other.input.ibans![0]!, bic: null }, remittanceInformation: `Rechnung ${e.number}` }, whole(e));
+        return;
+      }
+      case 'digits-only-unknown-payer': {
+        const e = this.entry(receivable);
+        if (!e) return;
+        this.push(kase, e, { amount: e.openAmount, counterparty: { name: null, iban: iban(r), bic: null }, remittanceInformation: `Zahlung ${e.number.replace(/\D+/g, '')}` }, whole(e));
         return;
       }
       case 'noise': {

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Matcher, type MatchResult } from '../src/matching/index.js';
@@ -64,7 +64,9 @@ interface ScaleRow {
   entries: number;
   items: number;
   seconds: number;
+  cpuSeconds: number;
   peakMb: number;
+  load: string;
   baseline: string;
 }
 
@@ -77,10 +79,11 @@ async function scaleOne(size: number, baselineSeconds: number, dir: string): Pro
   await writeJsonLines(itemsPath, corpus.items.map((i) => i.item));
   const child = spawnSync(
     '/usr/bin/time',
-    ['-f', 'TIME %e %M', process.execPath, '--import', 'tsx', cliMain, 'match', '--entries', entriesPath, '--items', itemsPath, '--out', outPath],
+    ['-f', 'TIME %e %U %S %M', process.execPath, '--import', 'tsx', cliMain, 'match', '--entries', entriesPath, '--items', itemsPath, '--out', outPath],
     { encoding: 'utf8', maxBuffer: 1 << 24 },
   );
-  const measured = /TIME ([\d.]+) (\d+)/.exec(child.stderr);
+  const load = loadavg()[0]!.toFixed(1);
+  const measured = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(child.stderr);
   if (child.status !== 0 || !measured) throw new Error(`cash match failed for ${size}: ${child.stderr}`);
   const resultLines = statSync(outPath).size > 0;
   if (!resultLines) throw new Error(`cash match wrote no results for ${size}`);
@@ -91,11 +94,24 @@ async function scaleOne(size: number, baselineSeconds: number, dir: string): Pro
     entries: size,
     items: items.length,
     seconds: Number(measured[1]),
-    peakMb: Math.round(Number(measured[2]) / 1024),
+    cpuSeconds: Number(measured[2]) + Number(measured[3]),
+    peakMb: Math.round(Number(measured[4]) / 1024),
+    load,
     baseline: baseline.finished
       ? `${baseline.seconds.toFixed(1)} s`
       : `stopped after ${baseline.seconds.toFixed(0)} s at ${baseline.processed} items (≈ ${(perItem * items.length).toFixed(0)} s projected)`,
   };
+}
+
+/** How fast this machine parses JSON, so figures from different machines can be compared. */
+function calibrate(): string {
+  const corpus = generateCorpus({ seed: SEED, entries: 50_000, items: 0 });
+  const lines = corpus.entries.map((e) => JSON.stringify(e));
+  const bytes = lines.reduce((sum, line) => sum + line.length, 0);
+  const started = process.cpuUsage();
+  for (const line of lines) JSON.parse(line);
+  const used = process.cpuUsage(started);
+  return (bytes / 1e6 / ((used.user + used.system) / 1e6)).toFixed(0);
 }
 
 async function scale(sizes: number[], baselineSeconds: number): Promise<void> {
@@ -104,14 +120,17 @@ async function scale(sizes: number[], baselineSeconds: number): Promise<void> {
     const rows: ScaleRow[] = [];
     for (const size of sizes) rows.push(await scaleOne(size, baselineSeconds, dir));
     const lines = [
-      '| open entries | items | `cash match` wall time | peak memory (RSS) | µs per item | brute-force baseline (matching only) |',
-      '| ---: | ---: | ---: | ---: | ---: | --- |',
+      '| open entries | items | `cash match` wall time | CPU time (user + sys) | peak memory (RSS) | CPU µs per entry | load average at start | brute-force baseline (matching only, same corpus) |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
       ...rows.map(
         (r) =>
-          `| ${r.entries.toLocaleString('en')} | ${r.items.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${r.peakMb} MB | ${Math.round((r.seconds * 1e6) / r.items)} | ${r.baseline} |`,
+          `| ${r.entries.toLocaleString('en')} | ${r.items.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${r.cpuSeconds.toFixed(1)} s | ${r.peakMb} MB | ${Math.round((r.cpuSeconds * 1e6) / r.entries)} | ${r.load} | ${r.baseline} |`,
       ),
     ];
-    process.stdout.write(`\n### Scale (\`cash match\` end to end: process start, reading, indexing, matching, writing)\n\n${lines.join('\n')}\n`);
+    process.stdout.write(
+      `\n### Scale (\`cash match\` end to end: process start, reading, indexing, matching, writing)\n\n${lines.join('\n')}\n\n` +
+        `Machine calibration in this run: JSON.parse of entry lines at ${calibrate()} MB/s of CPU time.\n`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
