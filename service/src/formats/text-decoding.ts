@@ -8,7 +8,7 @@ import type { Warning } from './statement/model.js';
  * old host systems, DOS code pages; nothing in an MT940 file says which, so a file that is not
  * valid UTF-8 is decoded with every single-byte candidate and the most plausible text wins.
  */
-export const SINGLE_BYTE_CANDIDATES = ['windows-1252', 'iso-8859-15', 'iso-8859-1', 'cp850', 'cp852'] as const;
+const SINGLE_BYTE_CANDIDATES = ['windows-1252', 'iso-8859-15', 'iso-8859-1', 'cp850', 'cp852'] as const;
 
 export interface DecodedText {
   text: string;

@@ -13,7 +13,7 @@ export interface ColumnMap {
 /** Banks put a few lines of account data above the header; look that far for it. */
 export const HEADER_SEARCH_ROWS = 20;
 
-export function normaliseHeader(name: string): string {
+function normaliseHeader(name: string): string {
   return name.replace(/^\ufeff/, '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
 }
 

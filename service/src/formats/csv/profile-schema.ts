@@ -31,7 +31,7 @@ const Variant = Type.Object(
   { additionalProperties: false },
 );
 
-export const CsvProfileSchema = Type.Object(
+const CsvProfileSchema = Type.Object(
   {
     id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }),
     description: Type.String(),

@@ -44,7 +44,7 @@ const DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})(?:$|[ T])/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:$|[ T])/;
 
 /** The numeric parts of a date cell (compact "20261201" as year, month, day), or undefined. */
-export function dateParts(text: string): [number, number, number] | undefined {
+function dateParts(text: string): [number, number, number] | undefined {
   const match = DATE.exec(text.trim()) ?? COMPACT.exec(text.trim());
   if (!match) return undefined;
   return [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -7,11 +7,11 @@ import { makeParty } from './parties.js';
  * slices of one text, so a keyword may be split across them ("S" + "VWZ+"); the caller joins them
  * without separator before this runs.
  */
-export const SEPA_KEYWORDS = [
+const SEPA_KEYWORDS = [
   'EREF', 'KREF', 'MREF', 'CRED', 'DEBT', 'SVWZ', 'ABWA', 'ABWE', 'COAM', 'OAMT', 'IBAN', 'BIC',
   'BREF', 'RREF', 'PURP',
 ] as const;
-export type SepaKeyword = (typeof SEPA_KEYWORDS)[number];
+type SepaKeyword = (typeof SEPA_KEYWORDS)[number];
 
 const KEYWORDS: ReadonlySet<string> = new Set(SEPA_KEYWORDS);
 const DETECT = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE)\+/;
@@ -20,7 +20,7 @@ export function hasSepaKeywords(text: string): boolean {
   return DETECT.test(text);
 }
 
-export interface SepaFields {
+interface SepaFields {
   values: Partial<Record<SepaKeyword, string>>;
   /** Text before the first keyword. */
   prefix: string;
@@ -34,7 +34,7 @@ function keywordBefore(text: string, plus: number): SepaKeyword | undefined {
   return plus >= 3 && three === 'BIC' ? 'BIC' : undefined;
 }
 
-export function parseSepaKeywords(text: string): SepaFields {
+function parseSepaKeywords(text: string): SepaFields {
   const found: { key: SepaKeyword; start: number; end: number }[] = [];
   for (let plus = text.indexOf('+'); plus >= 0; plus = text.indexOf('+', plus + 1)) {
     const key = keywordBefore(text, plus);
