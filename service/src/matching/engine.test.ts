@@ -295,3 +295,39 @@ describe('results', () => {
     ]);
   });
 });
+
+describe('invariants over random ledgers', () => {
+  it('never allocate more than an item pays or an entry has open, and never settle between twins', async () => {
+    const fc = (await import('fast-check')).default;
+    const cents = fc.integer({ min: 1, max: 50_000 }).map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ amount: cents, named: fc.boolean(), twin: fc.boolean() }), { minLength: 1, maxLength: 8 }),
+        cents,
+        fc.boolean(),
+        (rows, paid, knownPayer) => {
+          const ledger = rows.flatMap((row, i) => {
+            const base = entry({ id: `e${i + 1}`, openAmount: row.amount });
+            return row.twin ? [base, entry({ id: `e${i + 101}`, openAmount: row.amount })] : [base];
+          });
+          const text = rows.filter((r) => r.named).map((_, i) => `RE-2026-${String(i + 1).padStart(6, '0')}`).join(' ');
+          const [result] = matchItems(ledger, [item({ amount: paid, remittanceInformation: text, counterparty: knownPayer ? payer(MUELLER) : stranger })]);
+          const minor = (v: string) => BigInt(v.replace('.', ''));
+          const open = new Map(ledger.map((e) => [e.id, minor(e.openAmount)]));
+          const allocated = result!.allocations.reduce((sum, a) => sum + minor(a.amount), 0n);
+          expect(allocated <= minor(paid)).toBe(true);
+          for (const a of result!.allocations) expect(minor(a.amount) <= open.get(a.entryId)!).toBe(true);
+          if (result!.outcome === 'settled' && !text) {
+            // Without a reference, a settled entry must not have an unsettled twin that could take its place.
+            const settled = new Set(result!.allocations.map((a) => a.entryId));
+            for (const id of settled) {
+              const amount = ledger.find((e) => e.id === id)!.openAmount;
+              expect(ledger.filter((e) => e.openAmount === amount && !settled.has(e.id))).toEqual([]);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
