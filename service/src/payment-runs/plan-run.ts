@@ -93,7 +93,7 @@ export async function planRun(ledger: Ledger, store: RunStore, ctx: LedgerContex
     ...(entity.address ? { address: entity.address } : {}),
     charset: entity.bankAccount.charset,
   };
-  const endToEndId = (index: number) => `${messageId}-${index + 1}`;
+  const endToEndId = (index: number) => `${messageId}-E${index + 1}`;
   const label = (entries: Map<string, Entry>, id: string) => entries.get(id)?.number ?? id;
 
   if (request.kind === 'direct-debit') {

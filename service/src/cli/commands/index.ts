@@ -9,6 +9,8 @@ import { registerWorker } from './worker.js';
 import { registerMatch } from './match.js';
 import { registerSepaCreditTransfer } from './sepa-credit-transfer.js';
 import { registerSepaDirectDebit } from './sepa-direct-debit.js';
+import { registerSepaRun } from './sepa-run.js';
+import { registerSepaStatus } from './sepa-status.js';
 import { registerStatementParse } from './statement-parse.js';
 import { registerStatementImport } from './statement-import.js';
 
@@ -24,7 +26,7 @@ const registrars: Register[] = [
   registerEntriesImport,
   registerDemo,
   registerOpenApi,
-  registerMatch, registerStatementParse, registerStatementImport, registerSepaDirectDebit, registerSepaCreditTransfer];
+  registerMatch, registerStatementParse, registerStatementImport, registerSepaDirectDebit, registerSepaCreditTransfer, registerSepaRun, registerSepaStatus];
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);
