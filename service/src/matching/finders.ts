@@ -117,18 +117,30 @@ function fieldMatches(entry: EntryRecord, fields: readonly ReferenceField[], win
   });
 }
 
-function lookUpWindow(index: EntryIndex, fields: readonly ReferenceField[], window: Window, minLength: number, hits: WindowHit[]): void {
-  const add = (entries: readonly EntryRecord[], points: number, how: string) => {
-    if (entries.length === 0 || entries.length > MAX_HITS_PER_KEY) return;
-    for (const entry of entries) {
-      if (fields.length === 2 || fieldMatches(entry, fields, window)) hits.push({ entry, window, points, how });
-    }
-  };
-  if (window.exact.length >= minLength) add(index.byReferenceKey.get(window.exact), WEIGHTS.statementNumber, 'in the remittance text');
-  if (window.padded !== window.exact && window.padded.length >= minLength) {
-    add(index.byReferenceKey.get(window.padded), WEIGHTS.statementNumber, 'without padding zeros in the remittance text');
+function collect(
+  entries: readonly EntryRecord[],
+  fields: readonly ReferenceField[],
+  window: Window,
+  points: number,
+  how: string,
+  hits: WindowHit[],
+): void {
+  if (entries.length === 0 || entries.length > MAX_HITS_PER_KEY) return;
+  for (const entry of entries) {
+    if (fields.length === 2 || fieldMatches(entry, fields, window)) hits.push({ entry, window, points, how });
   }
-  if (window.digits.length >= 6) add(index.byReferenceDigits.get(window.digits), WEIGHTS.statementNumberDigits, 'by its digits in the remittance text');
+}
+
+function lookUpWindow(index: EntryIndex, fields: readonly ReferenceField[], window: Window, minLength: number, hits: WindowHit[]): void {
+  if (window.exact.length >= minLength) {
+    collect(index.byReferenceKey.get(window.exact), fields, window, WEIGHTS.statementNumber, 'in the remittance text', hits);
+  }
+  if (window.padded !== window.exact && window.padded.length >= minLength) {
+    collect(index.byReferenceKey.get(window.padded), fields, window, WEIGHTS.statementNumber, 'without padding zeros in the remittance text', hits);
+  }
+  if (window.digits.length >= 6) {
+    collect(index.byReferenceDigits.get(window.digits), fields, window, WEIGHTS.statementNumberDigits, 'by its digits in the remittance text', hits);
+  }
 }
 
 /** Keeps the hits whose text is not just a piece of a longer hit for another entry. */

@@ -1,12 +1,18 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { entry, item, MUELLER, payer } from '../../matching/test-fixtures.js';
 import { runMatch } from './match.js';
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function files(entries: unknown[], items: unknown[], config?: unknown) {
   const dir = mkdtempSync(join(tmpdir(), 'cash-match-'));
+  made.push(dir);
   const paths: { entries: string; items: string; out: string; config?: string } = {
     entries: join(dir, 'entries.jsonl'),
     items: join(dir, 'items.jsonl'),
