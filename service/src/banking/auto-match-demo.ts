@@ -11,8 +11,10 @@ import { importStatement, type StatementImportSummary } from './import-statement
 export const DEMO_ACCOUNT_IBAN = 'DE44500105175407324931';
 export const DEMO_STATEMENT_FILE = 'demo-camt053-2026-11-27.xml';
 
-interface Booking {
+export interface Booking {
   ref: string;
+  /** BOOK when absent. */
+  status?: 'BOOK' | 'PDNG';
   amount: string;
   creditDebit: 'CRDT' | 'DBIT';
   party: { name: string; iban: string | null };
@@ -46,13 +48,13 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 const cents = (amount: string) => BigInt(amount.replace('.', ''));
 const decimal = (value: bigint) => `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;
 
-function entryXml(b: Booking): string {
+function entryXml(b: Booking, date: string): string {
   const partyRole = b.creditDebit === 'CRDT' ? 'Dbtr' : 'Cdtr';
   const iban = b.party.iban ? `<${partyRole}Acct><Id><IBAN>${b.party.iban}</IBAN></Id></${partyRole}Acct>` : '';
   const family = b.creditDebit === 'CRDT' ? 'RCDT' : 'ICDT';
   return `      <Ntry>
-        <Amt Ccy="EUR">${b.amount}</Amt><CdtDbtInd>${b.creditDebit}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
-        <BookgDt><Dt>${DATE}</Dt></BookgDt><ValDt><Dt>${DATE}</Dt></ValDt>
+        <Amt Ccy="EUR">${b.amount}</Amt><CdtDbtInd>${b.creditDebit}</CdtDbtInd><Sts><Cd>${b.status ?? 'BOOK'}</Cd></Sts>
+        <BookgDt><Dt>${date}</Dt></BookgDt><ValDt><Dt>${date}</Dt></ValDt>
         <AcctSvcrRef>${b.ref}</AcctSvcrRef>
         <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>${family}</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
         <NtryDtls><TxDtls>
@@ -64,28 +66,30 @@ function entryXml(b: Booking): string {
       </Ntry>`;
 }
 
-export function demoStatement(): Buffer {
-  const closing = DEMO_BOOKINGS.reduce((sum, b) => sum + (b.creditDebit === 'CRDT' ? cents(b.amount) : -cents(b.amount)), cents(OPENING));
+/** A camt.053 of one day on the own account with the given bookings; balances add up. */
+export function camtStatement(bookings: readonly Booking[], date = DATE, account = DEMO_ACCOUNT_IBAN): Buffer {
+  const closing = bookings.reduce((sum, b) => sum + (b.creditDebit === 'CRDT' ? cents(b.amount) : -cents(b.amount)), cents(OPENING));
   const balance = (code: string, amount: string) =>
-    `      <Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>${DATE}</Dt></Dt></Bal>`;
+    `      <Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>${date}</Dt></Dt></Bal>`;
   return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
   <BkToCstmrStmt>
-    <GrpHdr><MsgId>DEMO-${DATE}</MsgId><CreDtTm>${DATE}T06:00:00</CreDtTm></GrpHdr>
+    <GrpHdr><MsgId>STMT-${date}</MsgId><CreDtTm>${date}T06:00:00</CreDtTm></GrpHdr>
     <Stmt>
-      <Id>DEMO-STMT-${DATE}</Id>
-      <ElctrncSeqNb>1</ElctrncSeqNb>
-      <CreDtTm>${DATE}T06:00:00</CreDtTm>
-      <FrToDt><FrDtTm>${DATE}T00:00:00</FrDtTm><ToDtTm>${DATE}T23:59:59</ToDtTm></FrToDt>
-      <Acct><Id><IBAN>${DEMO_ACCOUNT_IBAN}</IBAN></Id><Ccy>EUR</Ccy><Ownr><Nm>Demo GmbH</Nm></Ownr></Acct>
+      <Id>STMT-${account}-${date}</Id>
+      <CreDtTm>${date}T06:00:00</CreDtTm>
+      <FrToDt><FrDtTm>${date}T00:00:00</FrDtTm><ToDtTm>${date}T23:59:59</ToDtTm></FrToDt>
+      <Acct><Id><IBAN>${account}</IBAN></Id><Ccy>EUR</Ccy><Ownr><Nm>Demo GmbH</Nm></Ownr></Acct>
 ${balance('OPBD', OPENING)}
 ${balance('CLBD', decimal(closing))}
-${DEMO_BOOKINGS.map(entryXml).join('\n')}
+${bookings.map((b) => entryXml(b, date)).join('\n')}
     </Stmt>
   </BkToCstmrStmt>
 </Document>
 `);
 }
+
+export const demoStatement = (): Buffer => camtStatement(DEMO_BOOKINGS);
 
 /** Imports the demo statement for the demo tenant, which runs matching as every import does. */
 export function importDemoStatement(

@@ -23,8 +23,9 @@ export async function matchAfterImport(
   ctx: LedgerContext,
   imported: { newItemIds: string[]; statementIds: string[] },
   progress?: MatchProgress,
+  inlineLimit = AUTO_MATCH_INLINE_LIMIT,
 ): Promise<AfterImportMatching> {
-  if (imported.newItemIds.length > AUTO_MATCH_INLINE_LIMIT) {
+  if (imported.newItemIds.length > inlineLimit) {
     const payload: MatchingRunPayload = { statementIds: imported.statementIds };
     const job = await deps.jobs.enqueue(ctx.tenantId, MATCHING_RUN, payload, ctx.actor);
     return { jobId: job.id };

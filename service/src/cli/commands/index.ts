@@ -13,6 +13,9 @@ import { registerSepaRun } from './sepa-run.js';
 import { registerSepaStatus } from './sepa-status.js';
 import { registerStatementParse } from './statement-parse.js';
 import { registerStatementImport } from './statement-import.js';
+import { registerSuggestions } from './suggestions.js';
+import { registerMatchingConfig } from './matching-config.js';
+import { registerSettlement } from './settlement.js';
 
 /** Each command lives in its own file and registers itself here. */
 type Register = (program: Command) => void;
@@ -26,6 +29,9 @@ const registrars: Register[] = [
   registerEntriesImport,
   registerDemo,
   registerOpenApi,
+  registerSuggestions,
+  registerMatchingConfig,
+  registerSettlement,
   registerMatch, registerStatementParse, registerStatementImport, registerSepaDirectDebit, registerSepaCreditTransfer, registerSepaRun, registerSepaStatus];
 
 export function registerCommands(program: Command): void {

@@ -50,6 +50,12 @@ export function registerStatementImport(program: Command): void {
           process.stdout.write(`  payments: ${f.collected} collected, ${f.reversed} reversed, ${f.failed} failed\n`);
         }
         for (const w of f.warnings) process.stdout.write(`  warning ${w.code}: ${w.message}\n`);
+        const m = summary.matching;
+        process.stdout.write(
+          'settled' in m
+            ? `  matching: ${m.settled} settled, ${m.suggested} suggested (cash suggestions list), ${m.unmatched} unmatched\n`
+            : `  matching: job ${m.jobId} queued\n`,
+        );
       } finally {
         await services.close();
       }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '../../domain/errors.js';
 import { DEFAULT_CONFIGURATIONS, Matcher, readConfigurations, type MatchingConfiguration } from '../../matching/index.js';
-import type { Db, Row } from '../db.js';
+import type { Db, Queryable, Row } from '../db.js';
 import { isUuid } from '../ledger/queries.js';
 
 export interface StoredConfiguration extends MatchingConfiguration {
@@ -93,13 +93,21 @@ export class ConfigurationStore {
       if (Number(row?.n ?? 0) > 0) {
         throw conflict('MATCHING_CONFIGURATIONS_EXIST', 'this tenant already has its own matching configurations');
       }
-      for (const configuration of DEFAULT_CONFIGURATIONS) {
-        await tx.query(
-          `INSERT INTO matching_configurations (tenant_id, id, name, template, priority, active, description, parser, search)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [tenantId, randomUUID(), ...columns(configuration)],
-        );
-      }
+      await insertAll(tx, tenantId, DEFAULT_CONFIGURATIONS);
+    });
+    return this.list(tenantId);
+  }
+
+  /** Replaces the tenant's whole set in one transaction; an empty list brings the shipped defaults back. */
+  async replaceAll(tenantId: string, configurations: readonly MatchingConfiguration[]): Promise<StoredConfiguration[]> {
+    const names = new Set<string>();
+    for (const { name } of configurations) {
+      if (names.has(name)) throw conflict('MATCHING_CONFIGURATION_NAME_TAKEN', `two configurations are named "${name}"`, { name });
+      names.add(name);
+    }
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM matching_configurations WHERE tenant_id = $1', [tenantId]);
+      await insertAll(tx, tenantId, configurations);
     });
     return this.list(tenantId);
   }
@@ -111,6 +119,16 @@ export class ConfigurationStore {
       if (isUniqueViolation(error)) throw conflict('MATCHING_CONFIGURATION_NAME_TAKEN', `a configuration named "${name}" exists`, { name });
       throw error;
     }
+  }
+}
+
+async function insertAll(tx: Queryable, tenantId: string, configurations: readonly MatchingConfiguration[]): Promise<void> {
+  for (const configuration of configurations) {
+    await tx.query(
+      `INSERT INTO matching_configurations (tenant_id, id, name, template, priority, active, description, parser, search)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [tenantId, randomUUID(), ...columns(configuration)],
+    );
   }
 }
 
