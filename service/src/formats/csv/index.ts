@@ -4,7 +4,8 @@ import { decodeText } from '../text-decoding.js';
 import { findColumns, HEADER_SEARCH_ROWS } from './header.js';
 import type { CsvProfile } from './profile.js';
 import { CSV_PROFILES } from './profiles/index.js';
-import { parseRows, readCsvWithProfile, type CsvOptions } from './reader.js';
+import { readCsvWithProfile, type CsvOptions } from './reader.js';
+import { parseRows } from './rows.js';
 
 export type { CsvField, CsvProfile, CsvVariant } from './profile.js';
 export { readCsvWithProfile, type CsvOptions } from './reader.js';
