@@ -144,6 +144,36 @@ describe('a credit-transfer run on the demo data', () => {
   });
 });
 
+describe('refunds in a credit-transfer run', () => {
+  it('pays an approved refund back to the account the money came from, and a rejection fails the refund', async () => {
+    const payment = await services.ledger.createPayment(ctx, {
+      type: 'Payment', status: 'Collected', currency: 'EUR', amount: 5000n,
+      party: { name: 'Muster Logistik AG', iban: 'DE02120300000000202051', bic: null },
+      accountId: 'C-10002', externalId: null, endToEndId: null, paymentDate: '2026-11-20', statusDetails: null,
+    });
+    const unapproved = await services.ledger.createRefund(ctx, payment.id, { amount: 1000n, reason: 'not yet approved', method: 'SEPA Credit Transfer' });
+    const refund = await services.ledger.createRefund(ctx, payment.id, { amount: 2500n, reason: 'Gutschrift 4711', method: 'SEPA Credit Transfer' });
+    await services.ledger.setRefundStatus(ctx, refund.id, 'Approved', null);
+
+    const { order, summary } = await services.paymentRuns.create(ctx, { kind: 'credit-transfer', businessEntity: 'DEMO', until: '2026-12-31', today });
+    expect(summary.included).toEqual([expect.objectContaining({ recordKind: 'refund', recordId: refund.id, amount: '25.00' })]);
+    expect(summary.excluded).toEqual(
+      expect.arrayContaining([expect.objectContaining({ recordKind: 'refund', recordId: unapproved.id, code: 'REFUND_NOT_APPROVED' })]),
+    );
+    const file = await services.paymentRuns.store.orderFile(ctx.tenantId, order.id);
+    expect(file.xml).toContain('<IBAN>DE02120300000000202051</IBAN>');
+    expect(file.xml).toContain('<Ustrd>Gutschrift 4711</Ustrd>');
+    expect((await services.ledger.getRefund(ctx, refund.id)).status).toBe('Pending');
+
+    const [tx] = (await services.paymentRuns.order(ctx, order.id)).transactions;
+    await services.paymentRuns.applyStatusReport(
+      ctx,
+      statusReport(order.messageId, 'RJCT', [{ paymentInformationId: tx!.paymentInformationId!, transactions: [{ endToEndId: tx!.endToEndId, status: 'RJCT', reason: 'AC04' }] }]),
+    );
+    expect((await services.ledger.getRefund(ctx, refund.id)).status).toBe('Failed');
+  });
+});
+
 describe('batch booking', () => {
   it('follows the bank account: asked per run where it asks, refused where it is fixed', async () => {
     const asked = await services.paymentRuns.preview(ctx, { ...request, batchBooking: false });
