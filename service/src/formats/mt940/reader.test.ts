@@ -78,6 +78,19 @@ describe('readMt940 on real bank files', () => {
     expect(balanceWarnings(file)).toEqual([]);
   });
 
+  it('stitches a continuation page of any size (200,000 items)', () => {
+    const page = (n: number, opening: string, closing: string, count: number) =>
+      [`:20:P${n}`, ':25:DE89370400440532013000', `:28C:1/${n}`, opening, ...Array(count).fill(':61:261201C1,NTRF'), closing].join('\n');
+    const text = [
+      page(1, ':60F:C261201EUR0,', ':62M:C261201EUR1,', 1),
+      page(2, ':60M:C261201EUR1,', ':62F:C261201EUR200001,', 200_000),
+    ].join('\n-\n');
+    const [statement, ...rest] = readMt940(Buffer.from(text)).statements;
+    expect(rest).toEqual([]);
+    expect(statement!.items).toHaveLength(200_001);
+    expect(checkStatement(statement!)).toEqual([]);
+  });
+
   it('keeps statements apart where a :60M: follows a final :62F:', () => {
     const file = read('jejik_sparkasse-de.interim-balance.txt');
     expect(file.statements).toHaveLength(3);

@@ -256,7 +256,8 @@ class Mt940Reader {
     if (carried && opened && carried.amount !== opened.amount) {
       previous.warnings.push(intermediateMismatch(carried, opened, next.sequenceNumber ?? null));
     }
-    previous.items.push(...next.items);
+    // A loop, not push(...items): a page may hold more items than a call takes arguments.
+    for (const item of next.items) previous.items.push(item);
     previous.warnings.push(...next.warnings);
     previous.closingBalance = next.closingBalance;
     previous.closingAvailableBalance = next.closingAvailableBalance ?? previous.closingAvailableBalance ?? null;
