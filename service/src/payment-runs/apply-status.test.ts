@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerContext } from '../domain/ledger-port.js';
-import { newEntry } from '../domain/new-entry.js';
 import { servicesFor, type Services } from '../runtime/services.js';
 import { openTestDb } from '../store/test-support/test-db.js';
+import { orderAsRunLeavesIt } from './test-support/orders.js';
 
 /**
  * Real banks' status reports (the MIT / Apache-2.0 regression copies beside the reader) applied to
@@ -15,7 +15,6 @@ const fixture = (name: string) => readFileSync(new URL(`../formats/pain002/fixtu
 let services: Services;
 let ctx: LedgerContext;
 let entityId: string;
-let seq = 0;
 
 beforeAll(async () => {
   services = servicesFor(await openTestDb());
@@ -31,26 +30,6 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(() => services.close());
-
-/** An order as a run leaves it: one pending direct debit per transaction, each expected by its entry. */
-async function orderFor(messageId: string, transactions: { endToEndId: string; block: string }[]) {
-  const rows = [];
-  for (const [position, tx] of transactions.entries()) {
-    seq += 1;
-    const entry = await services.ledger.createEntry(ctx, newEntry({ number: `R-${seq}`, type: 'Debit', currency: 'EUR', amount: '10.00', account: { name: 'Debtor' } }));
-    const payment = await services.ledger.createPayment(ctx, {
-      type: 'Direct Debit', status: 'Pending', currency: 'EUR', amount: 1000n, party: { name: 'Debtor', iban: null, bic: null },
-      accountId: null, externalId: null, endToEndId: tx.endToEndId, paymentDate: '2026-12-01', statusDetails: null,
-    });
-    await services.ledger.settle(ctx, [{ entryId: entry.id, paymentId: payment.id, amount: 1000n }]);
-    rows.push({ position, endToEndId: tx.endToEndId, paymentInformationId: tx.block, recordKind: 'entry' as const, recordId: entry.id, paymentId: payment.id, instrumentId: null, sequenceType: null, amount: '10.00' });
-  }
-  await services.paymentRuns.store.createOrder(ctx.tenantId, {
-    businessEntityId: entityId, kind: 'direct-debit', format: 'pain.008.001.02', messageId, requestedDate: '2026-12-01', batchBooking: true,
-    transactionCount: rows.length, total: '20.00', fileXml: '<Document/>', excluded: [], warnings: [], createdBy: 'test', transactions: rows,
-  });
-  return rows;
-}
 
 const cases = [
   {
@@ -97,7 +76,7 @@ const cases = [
 
 describe('real status reports applied to their orders', () => {
   it.each(cases)('$file fails exactly the payments it rejects', async (c) => {
-    const rows = await orderFor(c.messageId, c.transactions);
+    const rows = await orderAsRunLeavesIt(services, ctx, entityId, c.messageId, c.transactions);
     const applied = await services.paymentRuns.applyStatusReport(ctx, fixture(c.file));
     expect(applied.orderStatus).toBe(c.order);
     expect(applied.rejected).toBe(c.failed.length);
