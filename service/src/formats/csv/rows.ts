@@ -1,29 +1,66 @@
-import { parse } from 'csv-parse/sync';
+import { parse, type Options } from 'csv-parse/sync';
 import { invalid } from '../../domain/errors.js';
 
-/** One CSV record with the file line it starts on (a quoted cell may span lines). */
+/** One CSV record; `line` is the file line it starts on (a quoted cell may span lines). */
 export interface Row {
-  cells: string[];
-  line: number;
+  readonly cells: string[];
+  readonly line: number;
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
-/** The file's rows (or its first `maxRows`), with the line each starts on. */
+/**
+ * Line numbers cost the parser a record of bookkeeping per row, and only an error message needs
+ * one: they are worked out on first use, by reading the text again with them.
+ */
+class LineNumbers {
+  private lines: number[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: Options,
+  ) {}
+
+  of(index: number): number {
+    this.lines ??= (parse(this.text, { ...this.options, info: true }) as unknown as Record[]).map(
+      // The parser counts lines up to a record's end; a quoted cell with line breaks started earlier.
+      ({ record, info }) => info.lines - breaks(record),
+    );
+    return this.lines[index] ?? 0;
+  }
+}
+
+interface Record {
+  record: string[];
+  info: { lines: number };
+}
+
+class CsvRow implements Row {
+  constructor(
+    readonly cells: string[],
+    private readonly index: number,
+    private readonly numbers: LineNumbers,
+  ) {}
+
+  get line(): number {
+    return this.numbers.of(this.index);
+  }
+}
+
+/** The file's rows (or its first `maxRows`). */
 export function parseRows(text: string, fileName: string, maxRows?: number): Row[] {
-  const delimiter = detectDelimiter(text);
+  const options: Options = {
+    delimiter: detectDelimiter(text),
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    ...(maxRows ? { to: maxRows } : {}),
+  };
   try {
-    const records = parse(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-      ...(maxRows ? { to: maxRows } : {}),
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    // The parser counts lines up to a record's end; a quoted cell with line breaks started earlier.
-    return records.map(({ record, info }) => ({ cells: record, line: info.lines - breaks(record) }));
+    const records = parse(text, options) as string[][];
+    const numbers = new LineNumbers(text, options);
+    return records.map((cells, index) => new CsvRow(cells, index, numbers));
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw invalid(

@@ -5,6 +5,10 @@ import { formatAmount, parseDecimal, type Decimal } from '../statement/amount.js
  * signs in front, behind or as parentheses; dates in day/month/year, month/day/year or ISO order,
  * with or without a time.
  */
+/** Digits grouped by thousands, or not grouped at all, then the decimals. */
+const POINT_DECIMAL = /^\d{1,3}(,\d{3})*(\.\d*)?$|^\d*(\.\d*)?$/;
+const COMMA_DECIMAL = /^\d{1,3}(\.\d{3})*(,\d*)?$|^\d*(,\d*)?$/;
+
 export function parseCsvAmount(text: string, decimalSeparator: '.' | ','): Decimal | undefined {
   let value = text.replace(/[\s\u00a0\u202f']/g, '');
   if (value === '') return undefined;
@@ -24,9 +28,7 @@ export function parseCsvAmount(text: string, decimalSeparator: '.' | ','): Decim
     value = value.slice(1);
   }
   const thousands = decimalSeparator === '.' ? ',' : '.';
-  if (!new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})*(\\${decimalSeparator}\\d*)?$|^\\d*(\\${decimalSeparator}\\d*)?$`).test(value)) {
-    return undefined;
-  }
+  if (!(decimalSeparator === '.' ? POINT_DECIMAL : COMMA_DECIMAL).test(value)) return undefined;
   const plain = value.split(thousands).join('').replace(decimalSeparator, '.');
   const parsed = parseDecimal(plain);
   if (!parsed) return undefined;
