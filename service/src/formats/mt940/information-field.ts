@@ -8,7 +8,7 @@ import type { Information } from './information.js';
 const SWIFT_LINE = 65;
 const TAG_WIDTH = ':86:'.length;
 const RF_IN_TEXT = /\bRF\d{2}(?: ?[0-9A-Z]{1,4}){1,6}\b/;
-const CHARGES = /\/CHGS\/([A-Z]{3})?(\d+(?:,\d*)?)\//;
+const CHARGES = /\/CHGS\/([A-Z]{3})?(\d+(?:[,.]\d*)?)\//;
 
 /**
  * Reads an :86: field in whichever dialect it is written. Structured dialects wrap anywhere,
