@@ -33,6 +33,14 @@ describe('decodeText', () => {
     expect(decodeText(iconv.encode('Łukasz', 'cp852')).text).toBe('Øukasz');
   });
 
+  it.each([
+    ['utf-16le with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('Datum;Betrag\n01.12.26;-19,99 €', 'utf-16le')])],
+    ['utf-16be with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('Datum;Betrag\n01.12.26;-19,99 €', 'utf-16be')])],
+    ['utf-16le without BOM', iconv.encode('Datum;Betrag\n01.12.26;-19,99', 'utf-16le')],
+  ])('reads %s, as spreadsheet programs save "Unicode" CSV', (_, bytes) => {
+    expect(decodeText(bytes).text).toMatch(/^Datum;Betrag\n01\.12\.26;-19,99/);
+  });
+
   it('takes valid UTF-8 as UTF-8 and drops a byte order mark', () => {
     expect(decodeText(Buffer.from('\ufeffGrüße €', 'utf8'))).toEqual({ text: 'Grüße €', encoding: 'utf-8', guessed: false });
   });

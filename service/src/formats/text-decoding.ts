@@ -27,6 +27,10 @@ export function decodeText(input: Buffer, encoding?: string, fileName?: string):
     }
     return { text: iconv.decode(input, encoding, { stripBOM: true }), encoding: encoding.toLowerCase(), guessed: false };
   }
+  const wide = utf16(input);
+  if (wide) {
+    return { text: iconv.decode(input, wide, { stripBOM: true }), encoding: wide, guessed: false };
+  }
   if (isUtf8(input)) {
     const text = input.toString('utf8');
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8', guessed: false };
@@ -46,6 +50,29 @@ export function decodeText(input: Buffer, encoding?: string, fileName?: string):
 }
 
 const SAMPLE_BYTES = 1024 * 1024;
+
+/**
+ * Spreadsheet programs save "Unicode" CSV as UTF-16, with a byte order mark or, rarely, without:
+ * then every other byte of Latin text is zero.
+ */
+function utf16(input: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (input[0] === 0xff && input[1] === 0xfe) return 'utf-16le';
+  if (input[0] === 0xfe && input[1] === 0xff) return 'utf-16be';
+  const sample = input.subarray(0, 4096);
+  if (sample.length < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) evenZeros += 1;
+      else oddZeros += 1;
+    }
+  }
+  const half = sample.length / 2;
+  if (oddZeros > half * 0.9 && evenZeros === 0) return 'utf-16le';
+  if (evenZeros > half * 0.9 && oddZeros === 0) return 'utf-16be';
+  return undefined;
+}
 
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
