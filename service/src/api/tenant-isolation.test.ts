@@ -183,6 +183,18 @@ const cases: Record<string, Case> = {
   },
   'GET /v1/payment-instruments': { method: 'GET', url: () => '/v1/payment-instruments?accountId=K-A', expect: noneOfA },
   'GET /v1/payment-instruments/{id}': { method: 'GET', url: () => `/v1/payment-instruments/${a.instrument}`, expect: notFound },
+  'POST /v1/payment-instruments/{id}/amend': {
+    method: 'POST',
+    url: () => `/v1/payment-instruments/${a.instrument}/amend`,
+    payload: () => ({ iban: 'DE89370400440532013000' }),
+    expect: notFound,
+  },
+  'POST /v1/payment-instruments/{id}/deactivate': {
+    method: 'POST',
+    url: () => `/v1/payment-instruments/${a.instrument}/deactivate`,
+    payload: () => ({ reason: 'sneaky' }),
+    expect: notFound,
+  },
   'POST /v1/payment-runs/preview': {
     method: 'POST',
     url: () => '/v1/payment-runs/preview',
@@ -244,6 +256,7 @@ describe('tenant isolation', () => {
     expect((await h.call(r, { method: 'GET', url: '/v1/jobs' })).body.items).toHaveLength(1);
     expect((await h.call(r, { method: 'GET', url: `/v1/payment-runs/${a.order}` })).body).toMatchObject({ status: 'Prepared', transactionCount: 1 });
     expect((await h.call(r, { method: 'GET', url: `/v1/entries/${a.runEntry}` })).body).toMatchObject({ status: 'Open', expectedAmount: '-50.00' });
+    expect((await h.call(r, { method: 'GET', url: `/v1/payment-instruments/${a.instrument}` })).body).toMatchObject({ active: true, iban: 'DE02120300000000202051' });
     expect((await h.call(r, { method: 'GET', url: `/v1/bank-statements/${a.statement}` })).body.itemCount).toBe(4);
     expect((await h.call(r, { method: 'GET', url: `/v1/matching/configurations/${a.configuration}` })).body).toMatchObject({ active: true });
     expect((await h.call(r, { method: 'GET', url: `/v1/matching/suggestions/${a.suggestion}` })).body).toMatchObject({ status: 'Open' });

@@ -4,9 +4,17 @@
  * from the entity's pattern when none is given.
  */
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
-import { invalid } from '../domain/errors.js';
+import { conflict, invalid } from '../domain/errors.js';
 import type { LedgerContext } from '../domain/ledger-port.js';
-import { createMandate, nextMandateReference, type MandateScheme, type MandateType } from '../domain/mandates/index.js';
+import {
+  amendMandate,
+  createMandate,
+  deactivateMandate,
+  nextMandateReference,
+  type MandateChanges,
+  type MandateScheme,
+  type MandateType,
+} from '../domain/mandates/index.js';
 import { isValidCreditorId } from '../formats/sepa/index.js';
 import type { RunAddress } from '../formats/sepa/run-json-schema.js';
 import type { Instrument, NewBusinessEntity, RunStore } from '../store/runs/run-store.js';
@@ -98,4 +106,28 @@ export async function createPayeeAccount(store: RunStore, ctx: LedgerContext, in
     address: input.address ?? null,
     bankAccount: { holder: input.accountHolder.trim(), iban: checkedIban(input.iban), bic: checkedBic(input.bic) },
   });
+}
+
+/**
+ * A changed IBAN, reference or account holder of a mandate: the bank learns of it with the next
+ * collection (amendment indicator with the original values), so the change is kept until then.
+ */
+export async function amendMandateInstrument(store: RunStore, ctx: LedgerContext, id: string, changes: MandateChanges): Promise<Instrument> {
+  const instrument = await store.getInstrument(ctx.tenantId, id);
+  if (!instrument.mandate) throw conflict('INSTRUMENT_NOT_MANDATE', `payment instrument ${id} is a bank account, not a mandate`);
+  if (!instrument.active) throw conflict('MANDATE_INACTIVE', `mandate ${instrument.mandate.reference} is inactive (${instrument.deactivationReason})`);
+  if (changes.reference !== undefined && changes.reference !== instrument.mandate.reference && (await store.referenceTaken(ctx.tenantId, changes.reference))) {
+    throw conflict('MANDATE_REFERENCE_EXISTS', `mandate reference ${changes.reference} is taken`);
+  }
+  await store.updateMandate(null, ctx.tenantId, id, amendMandate(instrument.mandate, changes));
+  return store.getInstrument(ctx.tenantId, id);
+}
+
+/** Ends a mandate (revoked, account closed) or a payee account; runs no longer use it. */
+export async function deactivateInstrument(store: RunStore, ctx: LedgerContext, id: string, reason: string): Promise<Instrument> {
+  if (reason.trim() === '') throw invalid('REASON_REQUIRED', 'deactivating needs a reason');
+  const instrument = await store.getInstrument(ctx.tenantId, id);
+  if (instrument.mandate) await store.updateMandate(null, ctx.tenantId, id, deactivateMandate(instrument.mandate, reason.trim()));
+  else await store.deactivateInstrument(ctx.tenantId, id, reason.trim());
+  return store.getInstrument(ctx.tenantId, id);
 }

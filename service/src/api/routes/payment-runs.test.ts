@@ -104,5 +104,27 @@ describe('payment-run API', () => {
     const json = await h.call(write, { method: 'POST', url: '/v1/payment-status-reports', payload: { report } });
     expect([json.status, json.body.code]).toEqual([422, 'FILE_REQUIRED']);
   });
+
+  it('amends a mandate so the next collection reports the change, and deactivates it so runs leave it out', async () => {
+    const amended = await h.call(write, { method: 'POST', url: `/v1/payment-instruments/${ids.mandate}/amend`, payload: { iban: 'DE89370400440532013000' } });
+    expect(amended.status).toBe(200);
+    expect(amended.body.mandate.amendment).toEqual({ originalIban: 'DE02120300000000202051' });
+    expect(amended.body.iban).toBe('DE89370400440532013000');
+
+    const { order } = await h.services.paymentRuns.create({ tenantId: h.tenantA.tenantId, actor: 'test', businessProcess: 'Test' }, { kind: 'direct-debit', businessEntity: 'ACME', until: '2027-01-31' });
+    const file = await h.call(write, { method: 'GET', url: `/v1/payment-runs/${order.id}/file` });
+    // the new account is at another bank, which the rulebook reports as SMNDA instead of the old IBAN
+    expect(file.body).toMatch(/<AmdmntInd>true<\/AmdmntInd>\s*<AmdmntInfDtls>\s*<OrgnlDbtrAcct>\s*<Id>\s*<Othr>\s*<Id>SMNDA<\/Id>/);
+    const reported = await h.call(write, { method: 'GET', url: `/v1/payment-instruments/${ids.mandate}` });
+    expect(reported.body.mandate).toMatchObject({ amendment: null, nextSequenceType: 'RCUR' });
+
+    const ended = await h.call(write, { method: 'POST', url: `/v1/payment-instruments/${ids.mandate}/deactivate`, payload: { reason: 'revoked by the debtor' } });
+    expect(ended.body).toMatchObject({ active: false, deactivationReason: 'revoked by the debtor' });
+    await h.call(write, { method: 'POST', url: '/v1/entries', payload: { number: 'INV-3', type: 'Debit', currency: 'EUR', amount: '20.00', dueDate: '2026-12-20', account: { id: 'K-1', name: 'Erika Mustermann' } } });
+    const preview = await h.call(write, { method: 'POST', url: '/v1/payment-runs/preview', payload: run });
+    expect(preview.body.excluded).toEqual(expect.arrayContaining([expect.objectContaining({ label: 'INV-3', code: 'MANDATE_MISSING' })]));
+    const again = await h.call(write, { method: 'POST', url: `/v1/payment-instruments/${ids.mandate}/amend`, payload: { iban: 'DE02120300000000202051' } });
+    expect([again.status, again.body.code]).toEqual([409, 'MANDATE_INACTIVE']);
+  });
 });
 

@@ -3,13 +3,19 @@ import { Type } from '@sinclair/typebox';
 import { invalid } from '../../domain/errors.js';
 import { sequenceTypeFor } from '../../domain/mandates/lifecycle.js';
 import type { JobQueue } from '../../jobs/queue.js';
-import { createBusinessEntity, createMandateInstrument, createPayeeAccount } from '../../payment-runs/instruments.js';
+import {
+  amendMandateInstrument,
+  createBusinessEntity,
+  createMandateInstrument,
+  createPayeeAccount,
+  deactivateInstrument,
+} from '../../payment-runs/instruments.js';
 import type { PaymentRuns } from '../../payment-runs/payment-runs.js';
 import { PAYMENT_RUN_CREATE } from '../../payment-runs/run-job.js';
 import type { Instrument } from '../../store/runs/run-store.js';
 import { contextOf } from '../plugins/auth.js';
 import { errorResponses, IdParams, PageQuery, pageLimit, pageOf } from '../schemas/common.js';
-import { BusinessEntityCreate, InstrumentCreate, InstrumentQuery, RunRequest } from '../schemas/payment-runs.js';
+import { BusinessEntityCreate, Deactivation, InstrumentCreate, InstrumentQuery, MandateAmend, RunRequest } from '../schemas/payment-runs.js';
 
 const XML_TYPES = ['application/xml', 'text/xml', 'application/octet-stream'];
 const MAX_STATUS_REPORT_BYTES = 20 * 1024 * 1024;
@@ -25,6 +31,7 @@ const instrumentJson = (i: Instrument) => ({
         validUntil: i.mandate.validUntil ?? null,
         lastCollectionDate: i.mandate.lastCollectionDate ?? null,
         nextSequenceType: sequenceTypeFor(i.mandate),
+        amendment: i.mandate.amendment ?? null,
       }
     : null,
 });
@@ -149,6 +156,36 @@ export const paymentRunRoutes: FastifyPluginAsyncTypebox<{ paymentRuns: PaymentR
       schema: { tags: ['payment runs'], summary: 'One mandate or payee bank account', params: IdParams, response: { 200: Type.Ref('PaymentInstrument'), ...errorResponses } },
     },
     async (request) => instrumentJson(await store.getInstrument(contextOf(request).tenantId, request.params.id)),
+  );
+
+  app.post(
+    '/v1/payment-instruments/:id/amend',
+    {
+      config: { scope: 'write' },
+      schema: {
+        tags: ['payment runs'],
+        summary: 'Amend a mandate (IBAN, reference, account holder); the next collection reports the original values',
+        params: IdParams,
+        body: MandateAmend,
+        response: { 200: Type.Ref('PaymentInstrument'), ...errorResponses },
+      },
+    },
+    async (request) => instrumentJson(await amendMandateInstrument(store, contextOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/v1/payment-instruments/:id/deactivate',
+    {
+      config: { scope: 'write' },
+      schema: {
+        tags: ['payment runs'],
+        summary: 'End a mandate or a payee bank account, with the reason; runs no longer use it',
+        params: IdParams,
+        body: Deactivation,
+        response: { 200: Type.Ref('PaymentInstrument'), ...errorResponses },
+      },
+    },
+    async (request) => instrumentJson(await deactivateInstrument(store, contextOf(request), request.params.id, request.body.reason)),
   );
 
   app.post(

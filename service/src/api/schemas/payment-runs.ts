@@ -107,11 +107,31 @@ export const PaymentInstrument = Type.Object(
         validUntil: Nullable(Type.String()),
         lastCollectionDate: Nullable(Type.String()),
         nextSequenceType: Type.String(),
+        amendment: Nullable(
+          Type.Object({
+            originalReference: Type.Optional(Type.String()),
+            originalIban: Type.Optional(Type.String()),
+            originalCreditorId: Type.Optional(Type.String()),
+          }, { description: 'Reported to the bank with the next collection' }),
+        ),
       }),
     ),
   },
   { $id: 'PaymentInstrument' },
 );
+
+export const MandateAmend = Type.Object(
+  {
+    reference: Type.Optional(Text(35)),
+    iban: Type.Optional(Text(34)),
+    bic: Type.Optional(Text(11)),
+    accountHolder: Type.Optional(Text(70)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type MandateAmend = Static<typeof MandateAmend>;
+
+export const Deactivation = Type.Object({ reason: Text(255) }, { additionalProperties: false });
 
 export const InstrumentQuery = Type.Object(
   { accountId: Type.Optional(Text(64)), limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$' })), cursor: Type.Optional(Type.String({ maxLength: 64 })) },

@@ -204,13 +204,22 @@ export class RunStore {
   async updateMandate(tx: Queryable | null, tenantId: string, id: string, mandate: Mandate): Promise<void> {
     await (tx ?? this.db).query(
       `UPDATE payment_instruments SET active = $3, deactivation_reason = $4, last_collection_date = $5, reference = $6,
-         iban = $7, bic = $8, original_reference = $9, original_iban = $10, original_creditor_id = $11, updated_at = now()
+         iban = $7, bic = $8, original_reference = $9, original_iban = $10, original_creditor_id = $11, account_holder = $12,
+         updated_at = now()
        WHERE tenant_id = $1 AND id = $2`,
       [
         tenantId, id, mandate.active, mandate.deactivationReason ?? null, mandate.lastCollectionDate ?? null, mandate.reference,
         mandate.iban, mandate.bic ?? null, mandate.amendment?.originalReference ?? null, mandate.amendment?.originalIban ?? null,
-        mandate.amendment?.originalCreditorId ?? null,
+        mandate.amendment?.originalCreditorId ?? null, mandate.accountHolder,
       ],
+    );
+  }
+
+  /** A payee's bank account is switched off; a mandate goes through updateMandate. */
+  async deactivateInstrument(tenantId: string, id: string, reason: string): Promise<void> {
+    await this.db.query(
+      'UPDATE payment_instruments SET active = false, deactivation_reason = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2',
+      [tenantId, id, reason],
     );
   }
 
