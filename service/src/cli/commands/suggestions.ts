@@ -9,10 +9,22 @@ import { acceptSuggestion, rejectSuggestion } from '../../banking/auto-match-rev
 import { invalid } from '../../domain/errors.js';
 import { SUGGESTION_STATUSES, type Suggestion, type SuggestionFilter, type SuggestionStatus } from '../../store/matching/index.js';
 import { progressReporter } from '../progress.js';
+import type { LedgerContext } from '../../domain/ledger-port.js';
+import type { Services } from '../../runtime/services.js';
 import { asTenant } from './cli-tenant.js';
 
-function describe(s: Suggestion): string {
-  const allocations = s.allocations.map((a) => `${a.amount} → entry ${a.entryId}`).join(', ');
+/** For a person: entries by their number, looked up once each. */
+function entryNumbers(services: Services, ctx: LedgerContext) {
+  const known = new Map<string, Promise<string>>();
+  return (id: string) => {
+    if (!known.has(id)) known.set(id, services.ledger.getEntry(ctx, id).then((e) => e.number, () => id));
+    return known.get(id)!;
+  };
+}
+
+async function describe(s: Suggestion, numberOf: (id: string) => Promise<string>): Promise<string> {
+  const parts = await Promise.all(s.allocations.map(async (a) => `${a.amount} → ${await numberOf(a.entryId)} (${a.entryId})`));
+  const allocations = parts.join(', ');
   return [
     `suggestion ${s.id} [${s.status}] item ${s.itemId} candidate ${s.rank}, score ${s.score}${s.configuration ? ` (${s.configuration})` : ''}`,
     `  settles: ${allocations} from payment ${s.paymentId}`,
@@ -20,8 +32,9 @@ function describe(s: Suggestion): string {
   ].join('\n');
 }
 
-const print = (suggestion: Suggestion, json: boolean | undefined) =>
-  process.stdout.write(json ? `${JSON.stringify(suggestion)}\n` : `${describe(suggestion)}\n`);
+async function print(suggestion: Suggestion, json: boolean | undefined, numberOf: (id: string) => Promise<string>): Promise<void> {
+  process.stdout.write(json ? `${JSON.stringify(suggestion)}\n` : `${await describe(suggestion, numberOf)}\n`);
+}
 
 export function registerSuggestions(program: Command): void {
   const group = program.command('suggestions').description('Review matching suggestions left by automatic matching after statement imports');
@@ -51,11 +64,12 @@ export function registerSuggestions(program: Command): void {
         ...(minScore !== undefined ? { minScore } : {}),
       };
       await asTenant(options.tenant, 'Matching Suggestion', async (services, ctx) => {
+        const numberOf = entryNumbers(services, ctx);
         let left = limit;
         let cursor: string | null = null;
         do {
           const page = await services.matching.suggestions.list(ctx.tenantId, filter, Math.min(left, 500), cursor);
-          for (const suggestion of page.items) print(suggestion, options.json);
+          for (const suggestion of page.items) await print(suggestion, options.json, numberOf);
           left -= page.items.length;
           cursor = page.nextCursor;
         } while (cursor && left > 0);
@@ -75,7 +89,7 @@ export function registerSuggestions(program: Command): void {
       .option('--json', 'print the suggestion as JSON')
       .action(async (id: string, options: { tenant: string; note?: string; json?: boolean }) => {
         await asTenant(options.tenant, 'Matching Suggestion', async (services, ctx) => {
-          print(await decide(services, ctx, id, options.note ?? null), options.json);
+          await print(await decide(services, ctx, id, options.note ?? null), options.json, entryNumbers(services, ctx));
         });
       });
   }
