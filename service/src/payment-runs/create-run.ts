@@ -6,7 +6,7 @@
  * the file, its message id and which payment each transaction became.
  */
 import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
-import { recordCollection } from '../domain/mandates/lifecycle.js';
+import { applyExpiry, recordCollection } from '../domain/mandates/lifecycle.js';
 import { prepareRun, writeRunToString, type PreparedRun } from '../formats/sepa/index.js';
 import { invalid } from '../domain/errors.js';
 import type { PaymentOrder, PaymentOrderTransaction, RunStore } from '../store/runs/run-store.js';
@@ -89,6 +89,13 @@ export async function createRun(
       amount: record.amount,
     });
     if ((position + 1) % 100 === 0) await progress(position + 1, plan.included.length);
+  }
+
+  // a mandate without a collection for 36 months has lapsed: it is ended, not tried again
+  for (const excluded of plan.excluded) {
+    if (excluded.code !== 'MANDATE_EXPIRED' || !excluded.instrumentId) continue;
+    const instrument = await store.getInstrument(ctx.tenantId, excluded.instrumentId);
+    if (instrument.mandate?.active) await store.updateMandate(null, ctx.tenantId, instrument.id, applyExpiry(instrument.mandate, plan.today));
   }
 
   // not silently skipped: excluded from further runs until someone fixes and clears it, with the reason

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerContext } from '../domain/ledger-port.js';
+import { newEntry } from '../domain/new-entry.js';
 import { seedDemo } from '../runtime/demo.js';
 import { servicesFor, type Services } from '../runtime/services.js';
 import { xsdErrors } from '../formats/sepa/test-support/xsd.js';
 import { openTestDb } from '../store/test-support/test-db.js';
 import { seedPaymentRunDemo } from './demo-setup.js';
+import { createMandateInstrument } from './instruments.js';
 import { statusReport } from './test-support/status-report.js';
 
 let services: Services;
@@ -171,6 +173,22 @@ describe('refunds in a credit-transfer run', () => {
       statusReport(order.messageId, 'RJCT', [{ paymentInformationId: tx!.paymentInformationId!, transactions: [{ endToEndId: tx!.endToEndId, status: 'RJCT', reason: 'AC04' }] }]),
     );
     expect((await services.ledger.getRefund(ctx, refund.id)).status).toBe('Failed');
+  });
+});
+
+describe('mandate expiry', () => {
+  it('ends a mandate after 36 months without a collection and lists its entry as excluded with that reason', async () => {
+    const mandate = await createMandateInstrument(
+      services.paymentRuns.store,
+      ctx,
+      { businessEntity: 'DEMO', accountId: 'OLD-1', scheme: 'CORE', signatureDate: '2023-10-01', accountHolder: 'Old Customer', iban: 'DE91100000000123456789' },
+      today,
+    );
+    await services.ledger.createEntry(ctx, newEntry({ number: 'OLD-INV', type: 'Debit', currency: 'EUR', amount: '42.00', dueDate: '2026-12-14', account: { id: 'OLD-1', name: 'Old Customer' } }));
+    const { summary } = await services.paymentRuns.create(ctx, { ...request, until: '2026-12-15' });
+    expect(summary.excluded).toEqual(expect.arrayContaining([expect.objectContaining({ label: 'OLD-INV', code: 'MANDATE_EXPIRED' })]));
+    const after = await services.paymentRuns.store.getInstrument(ctx.tenantId, mandate.id);
+    expect(after).toMatchObject({ active: false, deactivationReason: 'Expired: no collection for 36 months' });
   });
 });
 

@@ -44,6 +44,8 @@ export interface PlannedRecord extends IncludedRecord {
 export interface PlannedExclusion extends ExcludedRecord {
   recordKind: 'entry' | 'refund';
   label: string;
+  /** The mandate that could not be used, when that is why. */
+  instrumentId?: string;
 }
 
 export interface RunPlan {
@@ -115,7 +117,10 @@ export async function planRun(ledger: Ledger, store: RunStore, ctx: LedgerContex
       label: label(entries, i.recordId),
       instrumentId: instrumentOf.get(i.recordId)!.id,
     }));
-    const excluded = plan.excluded.map((e): PlannedExclusion => ({ ...e, recordKind: 'entry', label: label(entries, e.recordId) }));
+    const excluded = plan.excluded.map((e): PlannedExclusion => {
+      const instrument = instrumentOf.get(e.recordId);
+      return { ...e, recordKind: 'entry', label: label(entries, e.recordId), ...(instrument ? { instrumentId: instrument.id } : {}) };
+    });
     return finish({ kind: 'direct-debit', entity, format, batchBooking, messageId, today, included, excluded, entries, run: plan.run });
   }
 
