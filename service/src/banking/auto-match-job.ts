@@ -1,6 +1,7 @@
 /**
  * Where matching runs: a statement import of up to AUTO_MATCH_INLINE_LIMIT new items is matched at
- * once, a larger one (and any re-run asked for as a job) by the job worker, with progress.
+ * once (a few milliseconds an item, so an upload answers within seconds), a larger one by the job
+ * worker, with progress.
  */
 import { invalid } from '../domain/errors.js';
 import type { LedgerContext } from '../domain/ledger-port.js';
@@ -9,7 +10,7 @@ import type { JobHandler } from '../jobs/worker.js';
 import { autoMatchItems, itemsOfStatements, type AutoMatchDeps, type AutoMatchSummary, type MatchProgress } from './auto-match.js';
 
 export const MATCHING_RUN = 'matching.run';
-export const AUTO_MATCH_INLINE_LIMIT = 2_000;
+export const AUTO_MATCH_INLINE_LIMIT = 500;
 
 export interface MatchingRunPayload {
   statementIds: string[];

@@ -5,7 +5,7 @@
  */
 import type { LedgerContext } from '../domain/ledger-port.js';
 import { parseMinor } from '../domain/money.js';
-import type { Suggestion } from '../store/matching/index.js';
+import { alreadyDecided, type Suggestion } from '../store/matching/index.js';
 import { MATCHED, type AutoMatchDeps } from './auto-match.js';
 
 export const SUGGESTION_ACCEPTED = 'Matching Suggestion';
@@ -13,10 +13,7 @@ export const SUGGESTION_ACCEPTED = 'Matching Suggestion';
 export async function acceptSuggestion(deps: AutoMatchDeps, ctx: LedgerContext, id: string, note: string | null): Promise<Suggestion> {
   const { ledger, matching, statements } = deps;
   const suggestion = await matching.suggestions.get(ctx.tenantId, id);
-  if (suggestion.status !== 'Open') {
-    // decide() words the refusal; nothing is settled for a suggestion that is no longer open
-    return matching.suggestions.decide(ctx.tenantId, id, { status: 'Accepted', by: ctx.actor, note });
-  }
+  if (suggestion.status !== 'Open') throw alreadyDecided(suggestion);
   const payment = await ledger.getPayment(ctx, suggestion.paymentId);
   const items = await ledger.settle(
     { ...ctx, businessProcess: SUGGESTION_ACCEPTED },

@@ -55,18 +55,10 @@ const toInput = (item: StatementItemRecord): BankItemInput => ({
   bankTransactionCode: item.bankTransactionCode,
 });
 
-const SIGNAL_WORDS: Record<string, string> = {
-  reference: 'reference',
-  account: 'account',
-  amount: 'amount',
-  allocation: 'allocation',
-  date: 'date',
-};
-
 /** The engine words its reasons for the best candidate; the others are explained by their breakdown. */
 function describeCandidate(candidate: Candidate, rank: number, of: number): string[] {
   const parts = Object.entries(candidate.breakdown).map(
-    ([signal, points]) => `${SIGNAL_WORDS[signal] ?? signal} ${points >= 0 ? '+' : ''}${points.toFixed(2)}`,
+    ([signal, points]) => `${signal} ${points >= 0 ? '+' : ''}${points.toFixed(2)}`,
   );
   return [`candidate ${rank} of ${of}, score ${candidate.score}`, ...(parts.length ? [`signals: ${parts.join(', ')}`] : [])];
 }

@@ -49,6 +49,9 @@ export interface SuggestionFilter {
   minScore?: number;
 }
 
+export const alreadyDecided = (s: Suggestion) =>
+  conflict('SUGGESTION_DECIDED', `suggestion ${s.id} is ${s.status} and can no longer be accepted or rejected`, { status: s.status });
+
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 const toSuggestion = (row: Row): Suggestion => ({
@@ -168,11 +171,7 @@ export class SuggestionStore {
        WHERE tenant_id = $1 AND id = $2 AND status = 'Open' RETURNING id`,
       [tenantId, id, decision.status, decision.by, decision.note, JSON.stringify(decision.entryItemIds ?? [])],
     );
-    if (rows.length === 0) {
-      throw conflict('SUGGESTION_DECIDED', `suggestion ${id} is ${current.status} and can no longer be accepted or rejected`, {
-        status: current.status,
-      });
-    }
+    if (rows.length === 0) throw alreadyDecided(await this.get(tenantId, id));
     if (decision.status === 'Accepted') {
       await this.db.query(
         `UPDATE matching_suggestions SET status = 'Superseded' WHERE tenant_id = $1 AND item_id = $2 AND status = 'Open'`,
