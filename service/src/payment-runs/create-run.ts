@@ -1,16 +1,20 @@
 /**
- * Creates a planned run: writes the file with the pure SEPA writers, then for every transaction a
- * payment (status from the bank account's initial payment status, end-to-end id stored) and its
- * entry item through the ledger port, so the entry shows what is on its way; refunds go Pending.
- * Entries that could not go in are flagged as excluded with the reason, through the ledger port too. The payment order keeps
- * the file, its message id and which payment each transaction became.
+ * Creates a planned run: for every transaction a payment (status from the bank account's initial
+ * payment status, end-to-end id stored) and its entry item through the ledger port, so the entry
+ * shows what is on its way; refunds go Pending. Only then is the file written, with exactly the
+ * transactions the ledger took: an entry that changed meanwhile (another run, a payment that
+ * arrived) is refused by the ledger's over-allocation rule and listed as excluded instead of being
+ * collected twice. Entries that could not go in are flagged as excluded with the reason, through
+ * the ledger port too. The payment order keeps the file, its message id and which payment each
+ * transaction became.
  */
+import { CashError, invalid } from '../domain/errors.js';
 import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
 import { applyExpiry, recordCollection } from '../domain/mandates/lifecycle.js';
-import { prepareRun, writeRunToString, type PreparedRun } from '../formats/sepa/index.js';
-import { invalid } from '../domain/errors.js';
+import { formatMinor } from '../domain/money.js';
+import { prepareRun, writeRunToString, type PreparedRun, type RunTransaction } from '../formats/sepa/index.js';
 import type { PaymentOrder, PaymentOrderTransaction, RunStore } from '../store/runs/run-store.js';
-import type { RunPlan } from './plan-run.js';
+import type { PlannedExclusion, PlannedRecord, RunPlan } from './plan-run.js';
 
 export type RunProgress = (done: number, total: number) => void | Promise<void>;
 
@@ -26,6 +30,37 @@ function blockIds(run: PreparedRun): Map<string, string> {
   return byEndToEnd;
 }
 
+type Booked = { record: PlannedRecord; paymentId: string | null };
+
+/** The payment and entry item (or the refund's status) of one transaction, or why the ledger refused it. */
+async function book(ledger: Ledger, ctx: LedgerContext, plan: RunPlan, tx: RunTransaction | undefined, record: PlannedRecord): Promise<Booked> {
+  if (record.recordKind === 'refund') {
+    await ledger.setRefundStatus(ctx, record.recordId, 'Pending', `SEPA credit transfer ${record.endToEndId}`);
+    return { record, paymentId: null };
+  }
+  const entry = plan.entries.get(record.recordId)!;
+  const payment = await ledger.createPayment(ctx, {
+    type: plan.kind === 'direct-debit' ? 'Direct Debit' : 'Credit Transfer',
+    status: plan.entity.bankAccount.initialPaymentStatus,
+    currency: 'EUR',
+    amount: record.amountMinor,
+    party: { name: tx!.counterparty.name, iban: tx!.counterparty.iban, bic: tx!.counterparty.bic ?? null },
+    accountId: entry.account.id,
+    externalId: null,
+    endToEndId: record.endToEndId,
+    paymentDate: record.requestedDate,
+    statusDetails: `SEPA ${plan.kind} ${plan.messageId}`,
+  });
+  try {
+    await ledger.settle(ctx, [{ entryId: entry.id, paymentId: payment.id, amount: record.amountMinor }]);
+  } catch (error) {
+    // the payment never goes to the bank: it fails at once, with the ledger's reason
+    if (error instanceof CashError) await ledger.setPaymentStatus(ctx, payment.id, 'Failed', `not submitted: ${error.message}`);
+    throw error;
+  }
+  return { record, paymentId: payment.id };
+}
+
 export async function createRun(
   ledger: Ledger,
   store: RunStore,
@@ -34,45 +69,37 @@ export async function createRun(
   now = new Date(),
   progress: RunProgress = () => undefined,
 ): Promise<CreatedRun> {
-  if (!plan.run) {
-    throw invalid('RUN_NOTHING_TO_DO', `nothing can go into this ${plan.kind} run (${plan.excluded.length} excluded)`, {
-      excluded: plan.excluded,
-    });
+  const nothing = () =>
+    invalid('RUN_NOTHING_TO_DO', `nothing can go into this ${plan.kind} run (${plan.excluded.length} excluded)`, { excluded: plan.excluded });
+  if (!plan.run) throw nothing();
+  const runCtx = { ...ctx, businessProcess: plan.kind === 'direct-debit' ? 'Direct Debit Run' : 'Credit Transfer Run' };
+
+  const byEndToEnd = new Map([...plan.run.transactions].map((t) => [t.endToEndId!, t]));
+  const booked: Booked[] = [];
+  const excluded: PlannedExclusion[] = [...plan.excluded];
+  for (const [index, record] of plan.included.entries()) {
+    try {
+      booked.push(await book(ledger, runCtx, plan, byEndToEnd.get(record.endToEndId), record));
+    } catch (error) {
+      if (!(error instanceof CashError)) throw error;
+      excluded.push({ recordId: record.recordId, recordKind: record.recordKind, label: record.label, code: error.code, message: error.message });
+    }
+    if ((index + 1) % 100 === 0) await progress(index + 1, plan.included.length);
   }
-  const prepared = prepareRun(plan.run, { kind: plan.kind, format: plan.format, today: plan.today, now });
+  if (booked.length === 0) throw nothing();
+
+  const kept = new Set(booked.map((b) => b.record.endToEndId));
+  const keptTransactions = [...plan.run.transactions].filter((t) => kept.has(t.endToEndId!));
+  const run = { ...plan.run, requestedDate: keptTransactions[0]!.requestedDate!, transactions: keptTransactions };
+  const prepared = prepareRun(run, { kind: plan.kind, format: plan.format, today: plan.today, now });
   if (!prepared.run) {
     throw invalid('RUN_REFUSED', prepared.problems.map((p) => p.message).join('; '), { problems: prepared.problems });
   }
   const xml = writeRunToString(prepared.run);
   const pmtInf = blockIds(prepared.run);
-  const runCtx = { ...ctx, businessProcess: plan.kind === 'direct-debit' ? 'Direct Debit Run' : 'Credit Transfer Run' };
-  const status = plan.entity.bankAccount.initialPaymentStatus;
-  const counterparties = new Map<string, { name: string; iban: string; bic?: string }>();
-  for (const tx of plan.run.transactions) counterparties.set(tx.endToEndId!, tx.counterparty);
 
   const transactions: Omit<PaymentOrderTransaction, 'status' | 'statusCode' | 'reason'>[] = [];
-  for (const [position, record] of plan.included.entries()) {
-    let paymentId: string | null = null;
-    if (record.recordKind === 'refund') {
-      await ledger.setRefundStatus(runCtx, record.recordId, 'Pending', `SEPA credit transfer ${record.endToEndId}`);
-    } else {
-      const party = counterparties.get(record.endToEndId)!;
-      const entry = plan.entries.get(record.recordId)!;
-      const payment = await ledger.createPayment(runCtx, {
-        type: plan.kind === 'direct-debit' ? 'Direct Debit' : 'Credit Transfer',
-        status,
-        currency: 'EUR',
-        amount: record.amountMinor,
-        party: { name: party.name, iban: party.iban, bic: party.bic ?? null },
-        accountId: entry.account.id,
-        externalId: null,
-        endToEndId: record.endToEndId,
-        paymentDate: record.requestedDate,
-        statusDetails: `SEPA ${plan.kind} ${plan.messageId}`,
-      });
-      await ledger.settle(runCtx, [{ entryId: entry.id, paymentId: payment.id, amount: record.amountMinor }]);
-      paymentId = payment.id;
-    }
+  for (const [position, { record, paymentId }] of booked.entries()) {
     if (record.instrumentId) {
       const instrument = await store.getInstrument(ctx.tenantId, record.instrumentId);
       if (instrument.mandate) await store.updateMandate(null, ctx.tenantId, instrument.id, recordCollection(instrument.mandate, record.requestedDate));
@@ -88,40 +115,41 @@ export async function createRun(
       sequenceType: record.sequenceType ?? null,
       amount: record.amount,
     });
-    if ((position + 1) % 100 === 0) await progress(position + 1, plan.included.length);
   }
 
   // a mandate without a collection for 36 months has lapsed: it is ended, not tried again
-  for (const excluded of plan.excluded) {
-    if (excluded.code !== 'MANDATE_EXPIRED' || !excluded.instrumentId) continue;
-    const instrument = await store.getInstrument(ctx.tenantId, excluded.instrumentId);
+  for (const e of excluded) {
+    if (e.code !== 'MANDATE_EXPIRED' || !e.instrumentId) continue;
+    const instrument = await store.getInstrument(ctx.tenantId, e.instrumentId);
     if (instrument.mandate?.active) await store.updateMandate(null, ctx.tenantId, instrument.id, applyExpiry(instrument.mandate, plan.today));
   }
 
   // not silently skipped: excluded from further runs until someone fixes and clears it, with the reason
-  for (const excluded of plan.excluded) {
-    const entry = excluded.recordKind === 'entry' && excluded.code !== 'ENTRY_EXCLUDED' ? plan.entries.get(excluded.recordId) : undefined;
+  for (const e of plan.excluded) {
+    const entry = e.recordKind === 'entry' && e.code !== 'ENTRY_EXCLUDED' ? plan.entries.get(e.recordId) : undefined;
     if (!entry) continue;
-    const message = `${excluded.code}: ${excluded.message}`;
+    const message = `${e.code}: ${e.message}`;
     const errorMessages = entry.errorMessages.includes(message) ? entry.errorMessages : [...entry.errorMessages, message];
     await ledger.setEntryControls(runCtx, entry.id, { excludeFromPaymentRun: true, errorMessages });
   }
 
+  const total = booked.reduce((sum, b) => sum + b.record.amountMinor, 0n);
   const order = await store.createOrder(ctx.tenantId, {
     businessEntityId: plan.entity.id,
     kind: plan.kind,
     format: plan.format,
     messageId: prepared.run.messageId,
-    requestedDate: plan.run.requestedDate,
+    requestedDate: run.requestedDate,
     batchBooking: plan.batchBooking,
     transactionCount: prepared.run.count,
-    total: plan.total,
+    total: formatMinor(total, 'EUR'),
     fileXml: xml,
-    excluded: plan.excluded.map(({ recordId, recordKind, label, code, message }) => ({ recordId, recordKind, label, code, message })),
+    excluded: excluded.map(({ recordId, recordKind, label, code, message }) => ({ recordId, recordKind, label, code, message })),
     warnings: prepared.warnings.map(({ code, message, endToEndId }) => ({ code, message, ...(endToEndId ? { endToEndId } : {}) })),
     createdBy: ctx.actor,
     transactions,
   });
   await progress(plan.included.length, plan.included.length);
-  return { order, plan };
+  const included = plan.included.filter((i) => kept.has(i.endToEndId));
+  return { order, plan: { ...plan, included, excluded, total: formatMinor(total, 'EUR') } };
 }

@@ -55,8 +55,8 @@ export class PaymentRuns {
   async create(ctx: LedgerContext, request: RunRequest, progress?: RunProgress): Promise<{ order: PaymentOrder; summary: RunSummary }> {
     const now = new Date();
     const plan = await planRun(this.ledger, this.store, ctx, request, now);
-    const { order } = await createRun(this.ledger, this.store, ctx, plan, now, progress);
-    return { order, summary: runSummary(plan) };
+    const created = await createRun(this.ledger, this.store, ctx, plan, now, progress);
+    return { order: created.order, summary: runSummary(created.plan) };
   }
 
   async order(ctx: LedgerContext, id: string): Promise<PaymentOrder & { transactions: PaymentOrderTransaction[] }> {
