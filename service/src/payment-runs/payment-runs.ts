@@ -7,13 +7,10 @@ import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
 import type { PaymentOrder, PaymentOrderTransaction, RunStore } from '../store/runs/run-store.js';
 import { applyStatusReport, type StatusApplication } from './apply-status.js';
 import { createRun, type RunProgress } from './create-run.js';
-import { planRun, type RunPlan, type RunRequest } from './plan-run.js';
+import { planRun, resolveBatchBooking, type RunPlan, type RunRequest } from './plan-run.js';
 
 export type { RunRequest } from './plan-run.js';
 export type { StatusApplication } from './apply-status.js';
-
-/** Runs up to this many candidates are created in the request; larger ones go through the job queue. */
-export const SYNCHRONOUS_LIMIT = 200;
 
 /** What a preview or a created run reports: what goes in, what is excluded and why. */
 export function runSummary(plan: RunPlan) {
@@ -47,6 +44,11 @@ export class PaymentRuns {
     private readonly ledger: Ledger,
     readonly store: RunStore,
   ) {}
+
+  /** Refuses now what would fail the run later: an unknown entity, batch booking the account does not let choose. */
+  async check(ctx: LedgerContext, request: RunRequest): Promise<void> {
+    resolveBatchBooking(await this.store.getBusinessEntity(ctx.tenantId, request.businessEntity), request.batchBooking);
+  }
 
   async preview(ctx: LedgerContext, request: RunRequest): Promise<RunSummary> {
     return runSummary(await planRun(this.ledger, this.store, ctx, request));

@@ -220,7 +220,7 @@ export const paymentRunRoutes: FastifyPluginAsyncTypebox<{ paymentRuns: PaymentR
     async (request, reply) => {
       const ctx = contextOf(request);
       // refuse an unknown entity or a fixed batch-booking setting now rather than in a failed job
-      await paymentRuns.preview(ctx, request.body);
+      await paymentRuns.check(ctx, request.body);
       const job = await jobs.enqueue(ctx.tenantId, PAYMENT_RUN_CREATE, request.body, ctx.actor);
       return reply.status(202).header('location', `/v1/jobs/${job.id}`).send({
         id: job.id,
