@@ -50,8 +50,9 @@ describe('matching after a statement import', () => {
       booking('10.00', 'Spende', { party: { name: 'Erika Mustermann', iban: 'DE02120300000000202051' } }),
       booking('20.00', 'Miete', { creditDebit: 'DBIT', party: { name: 'Vermieter KG', iban: 'DE12500105170648489890' } }),
       booking('30.00', 'vorgemerkt', { status: 'PDNG' }),
+      booking('0.00', 'Nullbuchung'),
     ]);
-    expect(imported.matching).toMatchObject({ items: 3, settled: 0, suggested: 0, unmatched: 3, paymentsCreated: 2 });
+    expect(imported.matching).toMatchObject({ items: 4, settled: 0, suggested: 0, unmatched: 4, paymentsCreated: 2 });
     const [incoming, outgoing, pending] = await itemsOf(imported.statements[0]!.id);
     const payment = await services.ledger.getPayment(ctx, incoming!.paymentId!);
     expect(payment).toMatchObject({
@@ -66,7 +67,7 @@ describe('matching after a statement import', () => {
     expect((await services.matching.suggestions.itemResult(ctx.tenantId, pending!.id))!.reasons).toEqual(['item status is PDNG: only booked items are matched']);
 
     const again = await autoMatchItems(services, ctx, await itemsOfStatements(services.statements, ctx.tenantId, [imported.statements[0]!.id]));
-    expect(again).toMatchObject({ items: 3, paymentsCreated: 0 });
+    expect(again).toMatchObject({ items: 4, paymentsCreated: 0 });
     expect((await services.ledger.listPayments(ctx, {}, 100, null)).items).toHaveLength(2);
   });
 
@@ -152,6 +153,17 @@ describe('matching after a statement import', () => {
     expect(collected).toMatchObject({ matchingResult: 'Payment Id matched', paymentId: directDebit.id });
     const payments = (await services.ledger.listPayments(ctx, {}, 100, null)).items;
     expect(payments.filter((p) => p.externalId === `statement-item:${collected!.id}`)).toEqual([]);
+  });
+
+  it('records an item the ledger refuses as unmatched with the reason, and matches the others', async () => {
+    await receivable('RE-7351', '12.00', { id: 'C-7', name: 'Kunde Sieben' });
+    const file = camtStatement([booking('12.00', 'RE-7351'), booking('13.00', 'RE-7351 in Testwährung')], '2027-02-01')
+      .toString('utf8')
+      .replace('<Amt Ccy="EUR">13.00</Amt>', '<Amt Ccy="QQQ">13.00</Amt>');
+    const imported = await importStatement(services, ctx, Buffer.from(file), { fileName: 'odd.xml' });
+    expect(imported.matching).toMatchObject({ items: 2, settled: 1, unmatched: 1 });
+    const [, odd] = await itemsOf(imported.statements[0]!.id);
+    expect((await services.matching.suggestions.itemResult(ctx.tenantId, odd!.id))!.reasons[0]).toMatch(/^not matched: CURRENCY_/);
   });
 
   it("runs the tenant's own configurations instead of the defaults", async () => {

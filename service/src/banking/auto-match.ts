@@ -113,6 +113,7 @@ class Run {
     };
     if (!currency) return leaveUnmatched(['the item has no currency'], null);
     if (item.status !== 'BOOK') return leaveUnmatched([`item status is ${item.status}: only booked items are matched`], null);
+    if (/^[0.]*$/.test(item.amount)) return leaveUnmatched(['the amount is zero: there is nothing to settle'], null);
     if (item.reversal) {
       const payment = existing ?? (await this.createPayment(item, currency, null));
       return leaveUnmatched(['the bank reversed an earlier booking: left for review, never settled automatically'], payment.id);
@@ -202,7 +203,18 @@ export async function autoMatchItems(
   }
   const run = new Run(deps, ctx, matcher, accountOf, source);
   for (const [index, item] of items.entries()) {
-    await run.item(item);
+    try {
+      await run.item(item);
+    } catch (error) {
+      // one item the ledger refuses (an unknown currency, say) must not stop the others
+      if (!(error instanceof CashError)) throw error;
+      await deps.matching.suggestions.recordItem(
+        ctx.tenantId,
+        { itemId: item.id, outcome: 'unmatched', score: 0, configuration: null, reasons: [`not matched: ${error.code}: ${error.message}`] },
+        [],
+      );
+      run.summary.unmatched++;
+    }
     if (progress && ((index + 1) % 100 === 0 || index + 1 === items.length)) await progress(index + 1, items.length);
   }
   return run.summary;
