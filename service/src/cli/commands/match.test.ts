@@ -72,6 +72,11 @@ describe('cash match', () => {
     await expect(runMatch(paths)).rejects.toMatchObject({ code: 'JSONL_INVALID', message: expect.stringContaining('line 2') });
   });
 
+  it('says which input file is missing', async () => {
+    const paths = files(ledger, items);
+    await expect(runMatch({ ...paths, items: `${paths.items}.missing` })).rejects.toMatchObject({ code: 'FILE_NOT_READABLE', message: expect.stringContaining('--items') });
+  });
+
   it('refuses an unknown template', async () => {
     const paths = files(ledger, items, [{ template: 'FindEntryByHoroscope' }]);
     await expect(runMatch(paths)).rejects.toMatchObject({ code: 'MATCHING_TEMPLATE_UNKNOWN' });

@@ -3,7 +3,7 @@
  * the matching engine over files, the contract other tools evaluate it through. Both inputs are read
  * line by line and results are written as each item is matched, so a million entries stay cheap.
  */
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { accessSync, constants, createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import type { Command } from 'commander';
@@ -81,7 +81,17 @@ function readConfigFile(path: string | undefined): { configurations: readonly Ma
   return { configurations, options };
 }
 
+function assertReadable(path: string, option: string): void {
+  try {
+    accessSync(path, constants.R_OK);
+  } catch {
+    throw invalid('FILE_NOT_READABLE', `${option} ${path}: the file does not exist or cannot be read`, { path });
+  }
+}
+
 export async function runMatch(options: MatchCliOptions): Promise<{ entries: number; items: number }> {
+  assertReadable(options.entries, '--entries');
+  assertReadable(options.items, '--items');
   const { configurations, options: matchOptions } = readConfigFile(options.config);
   const matcher = new Matcher(configurations, matchOptions);
   for await (const entry of jsonLines(options.entries, 'entry')) matcher.addEntry(entry as never);
@@ -109,7 +119,7 @@ export function registerMatch(program: Command): void {
   program
     .command('match')
     .description(
-      'Match bank statement items against open entries (JSON Lines in, JSON Lines out): one result per item,\n' +
+      'Match bank statement items against open entries (JSON Lines in, JSON Lines out): one result per item, ' +
         'settled only when certain, otherwise suggestions best first, each with its score and reasons.',
     )
     .requiredOption('--entries <file>', 'open entries, one JSON object per line')
