@@ -6,6 +6,7 @@ import { openTestDb } from '../store/test-support/test-db.js';
 import { createRun } from './create-run.js';
 import { createBusinessEntity, createMandateInstrument } from './instruments.js';
 import { planRun } from './plan-run.js';
+import { statusReport } from './test-support/status-report.js';
 
 let services: Services;
 let ctx: LedgerContext;
@@ -51,5 +52,29 @@ describe('creating a run whose entries changed after it was planned', () => {
     const [attempt] = (await services.ledger.listPayments(ctx, { endToEndId: refused.endToEndId }, 1, null)).items;
     expect(attempt).toMatchObject({ status: 'Failed', statusDetails: expect.stringContaining('not submitted') });
     expect((await services.ledger.getEntry(ctx, paidEntry!.id)).status).toBe('Balanced');
+  });
+});
+
+describe('a bank account whose payments start as Collected', () => {
+  it('assigns the amount at once (the entry is balanced), and a rejection reverses it and opens the entry again', async () => {
+    const store = services.paymentRuns.store;
+    await createBusinessEntity(store, ctx, {
+      code: 'TRUST', creditorName: 'Trust GmbH', creditorId: 'DE98ZZZ09999999999', address: null,
+      account: { iban: 'DE91100000000123456789', bic: null, name: null, currency: 'EUR' },
+      settings: { initialPaymentStatus: 'Collected' },
+    });
+    await createMandateInstrument(store, ctx, { businessEntity: 'TRUST', accountId: 'K-Z', scheme: 'B2B', signatureDate: '2026-02-01', accountHolder: 'Z AG', iban: 'DE02120300000000202051' }, today);
+    const entry = await services.ledger.createEntry(ctx, newEntry({ number: 'INV-K-Z', type: 'Debit', currency: 'EUR', amount: '70.00', dueDate: '2026-12-10', account: { id: 'K-Z', name: 'Z AG' } }));
+
+    const { order } = await services.paymentRuns.create(ctx, { kind: 'direct-debit', businessEntity: 'TRUST', until: '2026-12-31', today });
+    const { transactions } = await services.paymentRuns.order(ctx, order.id);
+    expect(transactions.map((t) => t.recordId)).toEqual([entry.id]);
+    expect(await services.ledger.getPayment(ctx, transactions[0]!.paymentId!)).toMatchObject({ status: 'Collected', assignedAmount: 7000n });
+    expect(await services.ledger.getEntry(ctx, entry.id)).toMatchObject({ status: 'Balanced', assignedAmount: -7000n });
+
+    const tx = transactions[0]!;
+    await services.paymentRuns.applyStatusReport(ctx, statusReport(order.messageId, 'RJCT', [{ paymentInformationId: tx.paymentInformationId!, transactions: [{ endToEndId: tx.endToEndId, status: 'RJCT', reason: 'MD07' }] }]));
+    expect(await services.ledger.getPayment(ctx, tx.paymentId!)).toMatchObject({ status: 'Reversed', statusDetails: expect.stringContaining('MD07') });
+    expect(await services.ledger.getEntry(ctx, entry.id)).toMatchObject({ status: 'Open', assignedAmount: 0n });
   });
 });
