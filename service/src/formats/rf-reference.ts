@@ -1,18 +1,10 @@
+import { mod97 } from './mod97.js';
 /**
  * ISO 11649 structured creditor reference ("RF" + 2 check digits + up to 21 alphanumerics),
  * checked with ISO 7064 MOD 97-10 like an IBAN.
  */
 const RF = /^RF(\d{2})([0-9A-Z]{1,21})$/;
 
-function mod97(alphanumeric: string): number {
-  let remainder = 0;
-  for (const char of alphanumeric) {
-    const code = char.charCodeAt(0);
-    const digits = code >= 65 ? String(code - 55) : char;
-    for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
-  }
-  return remainder;
-}
 
 /** Removes spaces and upper-cases, as printed references are grouped in fours. */
 export function normaliseCreditorReference(value: string): string {

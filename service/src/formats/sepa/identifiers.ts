@@ -1,3 +1,4 @@
+import { mod97 } from '../mod97.js';
 /**
  * Identifier rules of the EPC implementation guides for MsgId, PmtInfId, EndToEndId and MndtId:
  * at most 35 characters of the basic Latin set without spaces, not starting or ending with "/",
@@ -17,15 +18,6 @@ export function idProblem(value: string, maxLength = 35): IdProblem | undefined 
 
 export const isValidSepaId = (value: string, maxLength = 35): boolean => idProblem(value, maxLength) === undefined;
 
-function mod97(alphanumeric: string): number {
-  let remainder = 0;
-  for (const char of alphanumeric) {
-    const code = char.charCodeAt(0);
-    const digits = code >= 65 ? String(code - 55) : char;
-    for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
-  }
-  return remainder;
-}
 
 const CREDITOR_ID = /^([A-Z]{2})(\d{2})([0-9A-Z]{3})([0-9A-Z]{1,28})$/;
 

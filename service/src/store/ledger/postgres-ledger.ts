@@ -13,8 +13,7 @@ import { planPaymentStatus } from '../../domain/payment-status.js';
 import { planRefund, planRefundStatus, type Refund } from '../../domain/refund.js';
 import { planSettlement, planUndo } from '../../domain/settlement.js';
 import type { Db, Queryable } from '../db.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import { isUuid, itemsWhere, lockEntries, lockPayments, one, requireIds } from './queries.js';
+import { isUuid, itemsWhere, listPage, lockEntries, lockPayments, one, requireIds } from './queries.js';
 import { decimal, ENTRY_COLUMNS, PAYMENT_COLUMNS, toEntry, toPayment, toRefund } from './rows.js';
 import { insertRefund, writeChanges } from './write-changes.js';
 
@@ -60,25 +59,15 @@ export class PostgresLedger implements Ledger {
     return toEntry(row);
   }
 
-  async listEntries(ctx: LedgerContext, filter: Parameters<Ledger['listEntries']>[1], limit: number, cursor: string | null): Promise<Page<Entry>> {
-    const where = ['tenant_id = $1', 'seq > $2'];
-    const params: unknown[] = [ctx.tenantId, decodeCursor(cursor)];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.status) add('status = ?', filter.status);
-    if (filter.type) add('type = ?', filter.type);
-    if (filter.accountId) add('account_id = ?', filter.accountId);
-    if (filter.currency) add('currency = ?', filter.currency);
-    if (filter.dueBefore) add('due_date <= ?', filter.dueBefore);
-    if (filter.number) add('number = ?', filter.number);
-    params.push(limit + 1);
-    const rows = await this.db.query(
-      `SELECT ${ENTRY_COLUMNS} FROM entries WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`,
-      params,
-    );
-    return page(rows, limit, toEntry);
+  listEntries(ctx: LedgerContext, filter: Parameters<Ledger['listEntries']>[1], limit: number, cursor: string | null): Promise<Page<Entry>> {
+    return listPage(this.db, 'entries', ENTRY_COLUMNS, ctx.tenantId, [
+      ['status = ?', filter.status],
+      ['type = ?', filter.type],
+      ['account_id = ?', filter.accountId],
+      ['currency = ?', filter.currency],
+      ['due_date <= ?', filter.dueBefore],
+      ['number = ?', filter.number],
+    ], limit, cursor, toEntry);
   }
 
   cancelEntry(ctx: LedgerContext, id: string, request: Parameters<Ledger['cancelEntry']>[2]) {
@@ -135,24 +124,14 @@ export class PostgresLedger implements Ledger {
     return toPayment(row);
   }
 
-  async listPayments(ctx: LedgerContext, filter: Parameters<Ledger['listPayments']>[1], limit: number, cursor: string | null): Promise<Page<Payment>> {
-    const where = ['tenant_id = $1', 'seq > $2'];
-    const params: unknown[] = [ctx.tenantId, decodeCursor(cursor)];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.status) add('status = ?', filter.status);
-    if (filter.type) add('type = ?', filter.type);
-    if (filter.currency) add('currency = ?', filter.currency);
-    if (filter.endToEndId) add('end_to_end_id = ?', filter.endToEndId);
-    if (filter.externalId) add('external_id = ?', filter.externalId);
-    params.push(limit + 1);
-    const rows = await this.db.query(
-      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`,
-      params,
-    );
-    return page(rows, limit, toPayment);
+  listPayments(ctx: LedgerContext, filter: Parameters<Ledger['listPayments']>[1], limit: number, cursor: string | null): Promise<Page<Payment>> {
+    return listPage(this.db, 'payments', PAYMENT_COLUMNS, ctx.tenantId, [
+      ['status = ?', filter.status],
+      ['type = ?', filter.type],
+      ['currency = ?', filter.currency],
+      ['end_to_end_id = ?', filter.endToEndId],
+      ['external_id = ?', filter.externalId],
+    ], limit, cursor, toPayment);
   }
 
   setPaymentStatus(ctx: LedgerContext, id: string, status: Payment['status'], details: string | null): Promise<Payment> {
@@ -259,8 +238,3 @@ async function getRefund(q: Queryable, tenantId: string, id: string, lock: boole
   return toRefund(row);
 }
 
-function page<T>(rows: Record<string, unknown>[], limit: number, map: (row: Record<string, unknown>) => T): Page<T> {
-  const more = rows.length > limit;
-  const kept = more ? rows.slice(0, limit) : rows;
-  return { items: kept.map(map), nextCursor: more ? encodeCursor(String(kept[kept.length - 1]!.seq)) : null };
-}

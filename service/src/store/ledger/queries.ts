@@ -2,7 +2,9 @@ import type { Entry } from '../../domain/entry.js';
 import type { EntryItem } from '../../domain/entry-item.js';
 import { notFound } from '../../domain/errors.js';
 import type { Payment } from '../../domain/payment.js';
-import type { Queryable } from '../db.js';
+import type { Queryable, Row } from '../db.js';
+import type { Page } from '../../domain/ledger-port.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import { ENTRY_COLUMNS, PAYMENT_COLUMNS, toEntry, toEntryItem, toPayment } from './rows.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,4 +59,32 @@ export function one<T>(map: Map<string, T>, what: string, id: string): T {
   const found = map.get(id);
   if (!found) throw notFound(what, id);
   return found;
+}
+
+/**
+ * One page of a tenant's rows in insertion order. Conditions with an undefined value are left out;
+ * `?` in a condition stands for its value.
+ */
+export async function listPage<T>(
+  q: Queryable,
+  table: 'entries' | 'payments',
+  columns: string,
+  tenantId: string,
+  conditions: [string, string | undefined][],
+  limit: number,
+  cursor: string | null,
+  map: (row: Row) => T,
+): Promise<Page<T>> {
+  const where = ['tenant_id = $1', 'seq > $2'];
+  const params: unknown[] = [tenantId, decodeCursor(cursor)];
+  for (const [sql, value] of conditions) {
+    if (value === undefined || value === '') continue;
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  }
+  params.push(limit + 1);
+  const rows = await q.query(`SELECT ${columns} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`, params);
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  return { items: kept.map(map), nextCursor: more ? encodeCursor(String(kept[kept.length - 1]!.seq)) : null };
 }
