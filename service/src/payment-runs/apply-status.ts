@@ -106,7 +106,7 @@ async function reject(ledger: Ledger, store: RunStore, ctx: LedgerContext, tx: P
     const instrument = await store.getInstrument(ctx.tenantId, tx.instrumentId);
     if (instrument.mandate) {
       const { lastCollectionDate: _undone, ...mandate } = instrument.mandate;
-      await store.updateMandate(null, ctx.tenantId, instrument.id, mandate);
+      await store.updateMandate(ctx.tenantId, instrument.id, mandate);
     }
   }
 }

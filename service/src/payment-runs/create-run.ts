@@ -102,7 +102,7 @@ export async function createRun(
   for (const [position, { record, paymentId }] of booked.entries()) {
     if (record.instrumentId) {
       const instrument = await store.getInstrument(ctx.tenantId, record.instrumentId);
-      if (instrument.mandate) await store.updateMandate(null, ctx.tenantId, instrument.id, recordCollection(instrument.mandate, record.requestedDate));
+      if (instrument.mandate) await store.updateMandate(ctx.tenantId, instrument.id, recordCollection(instrument.mandate, record.requestedDate));
     }
     transactions.push({
       position,
@@ -121,7 +121,7 @@ export async function createRun(
   for (const e of excluded) {
     if (e.code !== 'MANDATE_EXPIRED' || !e.instrumentId) continue;
     const instrument = await store.getInstrument(ctx.tenantId, e.instrumentId);
-    if (instrument.mandate?.active) await store.updateMandate(null, ctx.tenantId, instrument.id, applyExpiry(instrument.mandate, plan.today));
+    if (instrument.mandate?.active) await store.updateMandate(ctx.tenantId, instrument.id, applyExpiry(instrument.mandate, plan.today));
   }
 
   // not silently skipped: excluded from further runs until someone fixes and clears it, with the reason

@@ -119,7 +119,7 @@ export async function amendMandateInstrument(store: RunStore, ctx: LedgerContext
   if (changes.reference !== undefined && changes.reference !== instrument.mandate.reference && (await store.referenceTaken(ctx.tenantId, changes.reference))) {
     throw conflict('MANDATE_REFERENCE_EXISTS', `mandate reference ${changes.reference} is taken`);
   }
-  await store.updateMandate(null, ctx.tenantId, id, amendMandate(instrument.mandate, changes));
+  await store.updateMandate(ctx.tenantId, id, amendMandate(instrument.mandate, changes));
   return store.getInstrument(ctx.tenantId, id);
 }
 
@@ -127,7 +127,7 @@ export async function amendMandateInstrument(store: RunStore, ctx: LedgerContext
 export async function deactivateInstrument(store: RunStore, ctx: LedgerContext, id: string, reason: string): Promise<Instrument> {
   if (reason.trim() === '') throw invalid('REASON_REQUIRED', 'deactivating needs a reason');
   const instrument = await store.getInstrument(ctx.tenantId, id);
-  if (instrument.mandate) await store.updateMandate(null, ctx.tenantId, id, deactivateMandate(instrument.mandate, reason.trim()));
+  if (instrument.mandate) await store.updateMandate(ctx.tenantId, id, deactivateMandate(instrument.mandate, reason.trim()));
   else await store.deactivateInstrument(ctx.tenantId, id, reason.trim());
   return store.getInstrument(ctx.tenantId, id);
 }

@@ -201,8 +201,8 @@ export class RunStore {
   }
 
   /** Writes back a mandate's lifecycle (collection recorded, amendment reported, deactivated). */
-  async updateMandate(tx: Queryable | null, tenantId: string, id: string, mandate: Mandate): Promise<void> {
-    await (tx ?? this.db).query(
+  async updateMandate(tenantId: string, id: string, mandate: Mandate): Promise<void> {
+    await this.db.query(
       `UPDATE payment_instruments SET active = $3, deactivation_reason = $4, last_collection_date = $5, reference = $6,
          iban = $7, bic = $8, original_reference = $9, original_iban = $10, original_creditor_id = $11, account_holder = $12,
          updated_at = now()
