@@ -35,6 +35,8 @@ describe('matching configurations API', () => {
     const key = h.tenantB.admin;
     const bad = await h.call(key, { method: 'POST', url: '/v1/matching/configurations', payload: { ...byAmount, template: 'FindEntryByStatementNumber', parser: { pattern: '(unclosed' } } });
     expect(bad.body.code).toBe('MATCHING_CONFIG_INVALID');
+    const slow = await h.call(key, { method: 'POST', url: '/v1/matching/configurations', payload: { ...byAmount, template: 'FindEntryByStatementNumber', parser: { pattern: '(a+)+$' } } });
+    expect(slow).toMatchObject({ status: 422, body: { code: 'MATCHING_PATTERN_TOO_SLOW' } });
     expect((await h.call(key, { method: 'POST', url: '/v1/matching/configurations', payload: byAmount })).status).toBe(201);
     const twice = await h.call(key, { method: 'POST', url: '/v1/matching/configurations', payload: byAmount });
     expect(twice).toMatchObject({ status: 409, body: { code: 'MATCHING_CONFIGURATION_NAME_TAKEN' } });

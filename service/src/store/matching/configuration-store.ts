@@ -3,6 +3,7 @@ import { conflict, notFound } from '../../domain/errors.js';
 import { DEFAULT_CONFIGURATIONS, Matcher, readConfigurations, type MatchingConfiguration } from '../../matching/index.js';
 import type { Db, Queryable, Row } from '../db.js';
 import { isUuid } from '../ledger/queries.js';
+import { assertPatternIsFast } from './pattern-check.js';
 
 export interface StoredConfiguration extends MatchingConfiguration {
   id: string;
@@ -60,6 +61,7 @@ export class ConfigurationStore {
   }
 
   async create(tenantId: string, configuration: MatchingConfiguration): Promise<StoredConfiguration> {
+    await assertPatternIsFast(configuration.name, configuration.parser.pattern, configuration.parser.flags);
     const id = randomUUID();
     await this.write(
       `INSERT INTO matching_configurations (tenant_id, id, name, template, priority, active, description, parser, search)
@@ -72,6 +74,7 @@ export class ConfigurationStore {
 
   async replace(tenantId: string, id: string, configuration: MatchingConfiguration): Promise<StoredConfiguration> {
     await this.get(tenantId, id);
+    await assertPatternIsFast(configuration.name, configuration.parser.pattern, configuration.parser.flags);
     await this.write(
       `UPDATE matching_configurations SET name = $3, template = $4, priority = $5, active = $6, description = $7, parser = $8,
          search = $9, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
@@ -105,6 +108,7 @@ export class ConfigurationStore {
       if (names.has(name)) throw conflict('MATCHING_CONFIGURATION_NAME_TAKEN', `two configurations are named "${name}"`, { name });
       names.add(name);
     }
+    for (const c of configurations) await assertPatternIsFast(c.name, c.parser.pattern, c.parser.flags);
     await this.db.transaction(async (tx) => {
       await tx.query('DELETE FROM matching_configurations WHERE tenant_id = $1', [tenantId]);
       await insertAll(tx, tenantId, configurations);
