@@ -2,9 +2,11 @@
  * `npm run bench -- settle [--clients 50] [--seconds 15]`: settlements per second and latency of
  * the HTTP API (real sockets, auth, validation, row locks) against local PostgreSQL, next to a
  * baseline in the same run that does the same locks, updates and inserts through `pg` directly.
+ * Both sides get the same pool size; the HTTP clients run in a worker thread.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { buildApp } from '../src/api/app.js';
 import { servicesFor } from '../src/runtime/services.js';
@@ -50,6 +52,17 @@ async function drive(name: string, clients: number, seconds: number, once: () =>
   return { name, done: latencies.length, failed, seconds: (performance.now() - start) / 1000, latencies: latencies.sort((a, b) => a - b) };
 }
 
+/** Runs the HTTP clients in a worker thread (see settle-client.support.mjs). */
+function httpLoad(data: { address: string; key: string; entries: string[]; payments: string[]; clients: number; seconds: number }): Promise<Result> {
+  const worker = new Worker(new URL('./settle-client.support.mjs', import.meta.url), { workerData: data });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (m: { latencies: number[]; failed: number; seconds: number }) =>
+      resolve({ name: 'HTTP API (POST /v1/settlements)', done: m.latencies.length, failed: m.failed, seconds: m.seconds, latencies: m.latencies.sort((a, b) => a - b) }),
+    );
+    worker.once('error', reject);
+  });
+}
+
 const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
 
 export async function run(args: string[]): Promise<void> {
@@ -84,15 +97,7 @@ export async function run(args: string[]): Promise<void> {
 
   const app = await buildApp({ ...services, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const api = await drive('HTTP API (POST /v1/settlements)', clients, seconds, async () => {
-    const response = await fetch(`${address}/v1/settlements`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ allocations: [{ entryId: pick(entries), paymentId: pick(payments), amount: '1.00' }] }),
-    });
-    await response.arrayBuffer();
-    return response.status === 201;
-  });
+  const api = await httpLoad({ address, key, entries, payments, clients, seconds });
   await app.close();
 
   const pool = new pg.Pool({ connectionString: url, max: POOL, options: `-c search_path=${schema}` });
