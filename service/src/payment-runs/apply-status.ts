@@ -69,13 +69,11 @@ export async function applyStatusReport(
     payments.push({ endToEndId: outcome.endToEndId, outcome: outcome.outcome, paymentId: tx.paymentId, status: outcome.status ?? null, reason });
   }
 
-  // A report says the file reached the bank; without a final word the order stays Submitted.
-  const orderStatus: OrderStatus = outcomes.order === 'Submitted' ? 'Submitted' : outcomes.order;
   const groupReason = reasonText(report.groupReasons);
   const updated = await store.setOrderStatus(
     ctx.tenantId,
     order.id,
-    order.status === 'Rejected' ? 'Rejected' : orderStatus,
+    orderStatusOf(await store.orderTransactions(ctx.tenantId, order.id)),
     groupReason ? [{ ...(report.groupStatus ? { code: report.groupStatus } : {}), text: groupReason }] : undefined,
   );
   const count = (kind: PaymentOutcome['outcome']) => outcomes.payments.filter((p) => p.outcome === kind).length;
@@ -91,6 +89,17 @@ export async function applyStatusReport(
     payments,
     unmatchedEndToEndIds: [...outcomes.unmatchedEndToEndIds],
   };
+}
+
+/**
+ * The order's status from what all reports so far said about its transactions, so a later report
+ * that only confirms the rest never hides an earlier rejection. A report means the file reached
+ * the bank: without a final word on every transaction the order is Submitted.
+ */
+function orderStatusOf(transactions: readonly PaymentOrderTransaction[]): OrderStatus {
+  const rejected = transactions.filter((t) => t.status === 'Rejected').length;
+  if (rejected > 0) return rejected === transactions.length ? 'Rejected' : 'Partially accepted';
+  return transactions.every((t) => t.status === 'Accepted') ? 'Accepted' : 'Submitted';
 }
 
 async function reject(ledger: Ledger, store: RunStore, ctx: LedgerContext, tx: PaymentOrderTransaction, reason: string): Promise<void> {

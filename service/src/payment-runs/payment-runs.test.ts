@@ -128,6 +128,12 @@ describe('a direct-debit run on the demo data', () => {
     expect((await services.ledger.listPayments(ctx, { status: 'Failed' }, 50, null)).items).toHaveLength(1);
   });
 
+  it('a later report that accepts the rest keeps the earlier rejection on the order', async () => {
+    const applied = await services.paymentRuns.applyStatusReport(ctx, statusReport(created.order.messageId, 'ACCP', []));
+    expect(applied).toMatchObject({ orderStatus: 'Partially accepted', accepted: 4 });
+    expect((await services.ledger.listPayments(ctx, { status: 'Failed' }, 50, null)).items).toHaveLength(1);
+  });
+
   it('refuses a status report for a message it never sent', async () => {
     await expect(services.paymentRuns.applyStatusReport(ctx, statusReport('CM-UNKNOWN', 'ACCP', []))).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
