@@ -140,6 +140,20 @@ describe('matching after a statement import', () => {
     expect((await services.matching.suggestions.get(ctx.tenantId, suggestion!.id)).status).toBe('Open');
   });
 
+  it('marks an item Matched on the next run when its payment was settled by hand, and closes its suggestions', async () => {
+    const entry = await receivable('RE-7251', '45.00', { id: 'C-8', name: 'Kunde Acht' });
+    const imported = await importBookings([booking('40.00', 'Danke', { party: { name: 'Kunde Acht', iban: null } })]);
+    const [item] = await itemsOf(imported.statements[0]!.id);
+    const [suggestion] = (await services.matching.suggestions.list(ctx.tenantId, { itemId: item!.id }, 10, null)).items;
+    expect(suggestion!.status).toBe('Open');
+    await services.ledger.settle(ctx, [{ entryId: entry.id, paymentId: item!.paymentId!, amount: 4000n }]);
+
+    const again = await autoMatchItems(services, ctx, [item!.id]);
+    expect(again).toMatchObject({ items: 1, skipped: 1, paymentsCreated: 0 });
+    expect((await services.statements.getItem(ctx.tenantId, item!.id)).matchingResult).toBe('Matched');
+    expect((await services.matching.suggestions.get(ctx.tenantId, suggestion!.id)).status).toBe('Superseded');
+  });
+
   it("keeps 'Payment Id matched' from the bank feedback and creates no second payment for such an item", async () => {
     const entry = await receivable('RE-7301', '119.00', { id: 'C-4', name: 'Bäckerei' });
     const directDebit = await services.ledger.createPayment(ctx, {

@@ -103,6 +103,11 @@ class Run {
     const currency = itemCurrency(item);
     const existing = currency ? await existingItemPayment(ledger, this.ctx, item) : null;
     if (existing && (!SETTLEABLE.has(existing.status) || availableAmount(existing) < existing.amount)) {
+      // settled by hand since: what was suggested for it is moot
+      if (SETTLEABLE.has(existing.status) && availableAmount(existing) === 0n && item.matchingResult !== MATCHED) {
+        await matching.suggestions.supersedeOpen(tenantId, item.id);
+        await statements.setItemResult(tenantId, item.id, MATCHED, existing.id);
+      }
       this.summary.skipped++;
       return;
     }

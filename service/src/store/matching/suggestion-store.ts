@@ -85,10 +85,7 @@ export class SuggestionStore {
          configuration = excluded.configuration, reasons = excluded.reasons, matched_at = now()`,
       [tenantId, result.itemId, result.outcome, result.score, result.configuration, JSON.stringify(result.reasons)],
     );
-    await q.query(`UPDATE matching_suggestions SET status = 'Superseded' WHERE tenant_id = $1 AND item_id = $2 AND status = 'Open'`, [
-      tenantId,
-      result.itemId,
-    ]);
+    await this.supersedeOpen(tenantId, result.itemId, q);
     if (suggestions.length === 0) return;
     const records = suggestions.map((s) => ({
       id: randomUUID(),
@@ -110,6 +107,11 @@ export class SuggestionStore {
        ORDER BY x.rank`,
       [tenantId, JSON.stringify(records)],
     );
+  }
+
+  /** Closes what is still open for an item, when its money is spoken for. */
+  async supersedeOpen(tenantId: string, itemId: string, q: Queryable = this.db): Promise<void> {
+    await q.query(`UPDATE matching_suggestions SET status = 'Superseded' WHERE tenant_id = $1 AND item_id = $2 AND status = 'Open'`, [tenantId, itemId]);
   }
 
   async itemResult(tenantId: string, itemId: string): Promise<ItemMatchResult | null> {
@@ -172,12 +174,7 @@ export class SuggestionStore {
       [tenantId, id, decision.status, decision.by, decision.note, JSON.stringify(decision.entryItemIds ?? [])],
     );
     if (rows.length === 0) throw alreadyDecided(await this.get(tenantId, id));
-    if (decision.status === 'Accepted') {
-      await this.db.query(
-        `UPDATE matching_suggestions SET status = 'Superseded' WHERE tenant_id = $1 AND item_id = $2 AND status = 'Open'`,
-        [tenantId, current.itemId],
-      );
-    }
+    if (decision.status === 'Accepted') await this.supersedeOpen(tenantId, current.itemId);
     return this.get(tenantId, id);
   }
 }
