@@ -175,6 +175,12 @@ const cases: Record<string, Case> = {
     },
   },
   'GET /v1/business-entities': { method: 'GET', url: () => '/v1/business-entities', expect: noneOfA },
+  'PUT /v1/business-entities/{id}/settings': {
+    method: 'PUT',
+    url: () => `/v1/business-entities/${a.entity}/settings`,
+    payload: () => ({ batchBooking: 'off' }),
+    expect: notFound,
+  },
   'POST /v1/payment-instruments': {
     method: 'POST',
     url: () => '/v1/payment-instruments',
@@ -255,6 +261,7 @@ describe('tenant isolation', () => {
     expect((await h.call(r, { method: 'GET', url: '/v1/api-keys' })).body.items.every((k: { revokedAt: unknown }) => k.revokedAt === null)).toBe(true);
     expect((await h.call(r, { method: 'GET', url: '/v1/jobs' })).body.items).toHaveLength(1);
     expect((await h.call(r, { method: 'GET', url: `/v1/payment-runs/${a.order}` })).body).toMatchObject({ status: 'Prepared', transactionCount: 1 });
+    expect((await h.call(r, { method: 'GET', url: '/v1/business-entities' })).body.items[0].bankAccount.batchBooking).toBe('on');
     expect((await h.call(r, { method: 'GET', url: `/v1/entries/${a.runEntry}` })).body).toMatchObject({ status: 'Open', expectedAmount: '-50.00' });
     expect((await h.call(r, { method: 'GET', url: `/v1/payment-instruments/${a.instrument}` })).body).toMatchObject({ active: true, iban: 'DE02120300000000202051' });
     expect((await h.call(r, { method: 'GET', url: `/v1/bank-statements/${a.statement}` })).body.itemCount).toBe(4);

@@ -45,6 +45,10 @@ describe('payment-run API', () => {
     const wrongId = await h.call(admin, { method: 'POST', url: '/v1/business-entities', payload: { ...entity, code: 'X', creditorId: 'DE99ZZZ09999999999' } });
     expect([wrongId.status, wrongId.body.code]).toEqual([422, 'CREDITOR_ID_INVALID']);
 
+    const settings = await h.call(admin, { method: 'PUT', url: `/v1/business-entities/${created.body.id}/settings`, payload: { directDebitFormat: 'pain.008.001.02' } });
+    expect(settings.body.bankAccount).toMatchObject({ directDebitFormat: 'pain.008.001.02', batchBooking: 'off-ask' });
+    await h.call(admin, { method: 'PUT', url: '/v1/business-entities/ACME/settings', payload: { directDebitFormat: 'pain.008.001.08' } });
+
     const m = await h.call(write, { method: 'POST', url: '/v1/payment-instruments', payload: mandate });
     expect(m.status).toBe(201);
     expect(m.body.mandate).toMatchObject({ reference: 'ACME-2026-000001', scheme: 'CORE', nextSequenceType: 'FRST' });

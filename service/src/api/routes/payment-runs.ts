@@ -15,7 +15,7 @@ import { PAYMENT_RUN_CREATE } from '../../payment-runs/run-job.js';
 import type { Instrument } from '../../store/runs/run-store.js';
 import { contextOf } from '../plugins/auth.js';
 import { errorResponses, IdParams, PageQuery, pageLimit, pageOf } from '../schemas/common.js';
-import { BusinessEntityCreate, Deactivation, InstrumentCreate, InstrumentQuery, MandateAmend, RunRequest } from '../schemas/payment-runs.js';
+import { BankAccountSettings, BusinessEntityCreate, Deactivation, InstrumentCreate, InstrumentQuery, MandateAmend, RunRequest } from '../schemas/payment-runs.js';
 
 const XML_TYPES = ['application/xml', 'text/xml', 'application/octet-stream'];
 const MAX_STATUS_REPORT_BYTES = 20 * 1024 * 1024;
@@ -80,6 +80,21 @@ export const paymentRunRoutes: FastifyPluginAsyncTypebox<{ paymentRuns: PaymentR
       },
     },
     async (request) => ({ items: await store.listBusinessEntities(contextOf(request).tenantId) }),
+  );
+
+  app.put(
+    '/v1/business-entities/:id/settings',
+    {
+      config: { scope: 'admin' },
+      schema: {
+        tags: ['payment runs'],
+        summary: 'Change the bank account\'s file settings: message versions, batch booking, initial payment status, character set',
+        params: IdParams,
+        body: BankAccountSettings,
+        response: { 200: Type.Ref('BusinessEntity'), ...errorResponses },
+      },
+    },
+    async (request) => store.updateSettings(contextOf(request).tenantId, request.params.id, request.body),
   );
 
   app.post(

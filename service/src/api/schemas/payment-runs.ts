@@ -11,6 +11,22 @@ export const SepaAddress = Type.Object(AddressSchema.properties, {
   description: 'Structured or hybrid postal address (EPC rules from November 2026)',
 });
 
+export const BankAccountSettings = Type.Object(
+  {
+    directDebitFormat: Type.Optional(Type.Union([Type.Literal('pain.008.001.08'), Type.Literal('pain.008.001.02')])),
+    creditTransferFormat: Type.Optional(Type.Union([Type.Literal('pain.001.001.09'), Type.Literal('pain.001.001.03')])),
+    batchBooking: Type.Optional(
+      Type.Union([Type.Literal('on'), Type.Literal('off'), Type.Literal('on-ask'), Type.Literal('off-ask')], {
+        description: 'always, never, or asked per run with that default',
+      }),
+    ),
+    initialPaymentStatus: Type.Optional(Type.Union([Type.Literal('Pending'), Type.Literal('Collected')])),
+    charset: Type.Optional(Type.Union([Type.Literal('epc'), Type.Literal('de')])),
+  },
+  { additionalProperties: false, description: 'File settings of the bank account; those left out stay as they are' },
+);
+export type BankAccountSettings = Static<typeof BankAccountSettings>;
+
 export const BusinessEntityCreate = Type.Object(
   {
     code: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{0,19}$', description: 'Short code, e.g. DEMO; used by the CLI and in mandate references' }),
@@ -21,22 +37,7 @@ export const BusinessEntityCreate = Type.Object(
       { iban: Text(34), bic: Type.Optional(Nullable(Text(11))), name: Type.Optional(Nullable(Text(70))) },
       { additionalProperties: false },
     ),
-    settings: Type.Optional(
-      Type.Object(
-        {
-          directDebitFormat: Type.Optional(Type.Union([Type.Literal('pain.008.001.08'), Type.Literal('pain.008.001.02')])),
-          creditTransferFormat: Type.Optional(Type.Union([Type.Literal('pain.001.001.09'), Type.Literal('pain.001.001.03')])),
-          batchBooking: Type.Optional(
-            Type.Union([Type.Literal('on'), Type.Literal('off'), Type.Literal('on-ask'), Type.Literal('off-ask')], {
-              description: 'always, never, or asked per run with that default',
-            }),
-          ),
-          initialPaymentStatus: Type.Optional(Type.Union([Type.Literal('Pending'), Type.Literal('Collected')])),
-          charset: Type.Optional(Type.Union([Type.Literal('epc'), Type.Literal('de')])),
-        },
-        { additionalProperties: false },
-      ),
-    ),
+    settings: Type.Optional(BankAccountSettings),
     mandatePattern: Type.Optional(Text(60, 'Pattern of generated mandate references, e.g. {CODE}-{YYYY}-{SEQ:6}')),
   },
   { additionalProperties: false },

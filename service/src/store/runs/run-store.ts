@@ -113,6 +113,22 @@ export class RunStore {
     }
   }
 
+  /** Changes the file settings of the entity's bank account; settings left out stay as they are. */
+  async updateSettings(tenantId: string, idOrCode: string, settings: NonNullable<NewBusinessEntity['settings']>): Promise<BusinessEntity> {
+    const entity = await this.getBusinessEntity(tenantId, idOrCode);
+    await this.db.query(
+      `UPDATE bank_accounts SET direct_debit_format = coalesce($3, direct_debit_format),
+         credit_transfer_format = coalesce($4, credit_transfer_format), batch_booking = coalesce($5, batch_booking),
+         initial_payment_status = coalesce($6, initial_payment_status), charset = coalesce($7, charset), updated_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [
+        tenantId, entity.bankAccount.id, settings.directDebitFormat ?? null, settings.creditTransferFormat ?? null,
+        settings.batchBooking ?? null, settings.initialPaymentStatus ?? null, settings.charset ?? null,
+      ],
+    );
+    return this.getBusinessEntity(tenantId, entity.id);
+  }
+
   async listBusinessEntities(tenantId: string): Promise<BusinessEntity[]> {
     const rows = await this.db.query(`${ENTITY_SELECT} WHERE e.tenant_id = $1 ORDER BY e.code`, [tenantId]);
     return rows.map(toEntity);
