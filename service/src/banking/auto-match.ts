@@ -11,7 +11,10 @@ import { Matcher, type BankItemInput, type Candidate, type MatchResult } from '.
 import type { MatchingStore, NewSuggestion } from '../store/matching/index.js';
 import type { StatementItemRecord, StatementStore } from '../store/statements/statement-store.js';
 import { createItemPayment, existingItemPayment, itemCurrency, learntIbans, openEntries } from './auto-match-ledger.js';
-import { PAYMENT_ID_MATCHED } from './bank-feedback.js';
+import { PAYMENT_ID_MATCHED, REFUND_ID_MATCHED } from './bank-feedback.js';
+
+/** Items the bank feedback already tied to a payment or refund of ours are not matched again. */
+const tiedByFeedback = (result: string) => result === PAYMENT_ID_MATCHED || result === REFUND_ID_MATCHED;
 
 export const AUTOMATIC_MATCHING = 'Automatic Matching';
 /** Values of a bank statement item's matching result, after the reference product. */
@@ -187,7 +190,7 @@ class Run {
 
 /**
  * Matches the given bank items of one tenant against its open entries, in booking order. Items the
- * bank feedback already tied to a payment of ours ('Payment Id matched') keep that result; an item
+ * bank feedback already tied to a payment or refund of ours keep that result; an item
  * whose payment was settled since (by hand or by an earlier run) is skipped, so a run can be repeated.
  */
 export async function autoMatchItems(
@@ -197,7 +200,7 @@ export async function autoMatchItems(
   progress?: MatchProgress,
 ): Promise<AutoMatchSummary> {
   const { source, configurations } = await deps.matching.configurations.effective(ctx.tenantId);
-  const items = (await deps.statements.itemsByIds(ctx.tenantId, itemIds)).filter((i) => i.matchingResult !== PAYMENT_ID_MATCHED);
+  const items = (await deps.statements.itemsByIds(ctx.tenantId, itemIds)).filter((i) => !tiedByFeedback(i.matchingResult));
   const matcher = new Matcher(configurations);
   const accountOf = new Map<string, string>();
   if (items.length > 0) {
@@ -233,7 +236,7 @@ export async function itemsOfStatements(statements: StatementStore, tenantId: st
     let cursor: string | null = null;
     do {
       const page = await statements.listItems(tenantId, { statementId }, 500, cursor);
-      for (const item of page.items) if (item.matchingResult !== PAYMENT_ID_MATCHED) ids.push(item.id);
+      for (const item of page.items) if (!tiedByFeedback(item.matchingResult)) ids.push(item.id);
       cursor = page.nextCursor;
     } while (cursor);
   }

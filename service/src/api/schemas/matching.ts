@@ -123,7 +123,7 @@ export const MatchingRunSummary = Type.Object(
 
 export const ItemMatching = Type.Object({
   itemId: Id,
-  matchingResult: Type.String({ description: 'Matched, Unmatched, Unmatched, multiple results or Payment Id matched' }),
+  matchingResult: Type.String({ description: 'Matched, Unmatched, Unmatched, multiple results, Payment Id matched or Refund Id matched' }),
   paymentId: Nullable(Type.String()),
   outcome: Nullable(Type.String({ description: 'settled, suggested, unmatched or accepted; null before matching ran' })),
   score: Nullable(Type.Number()),

@@ -27,6 +27,8 @@ export const StatementImportSummary = Type.Object(
       collected: Type.Integer(),
       reversed: Type.Integer(),
       failed: Type.Integer(),
+      refunded: Type.Integer(),
+      refundsFailed: Type.Integer(),
       warnings: Type.Array(Type.Object({ itemId: Type.String(), code: Type.String(), message: Type.String() })),
     }),
     matching: Type.Ref('MatchingRunSummary'),

@@ -49,6 +49,9 @@ export function registerStatementImport(program: Command): void {
         if (f.collected + f.reversed + f.failed > 0) {
           process.stdout.write(`  payments: ${f.collected} collected, ${f.reversed} reversed, ${f.failed} failed\n`);
         }
+        if (f.refunded + f.refundsFailed > 0) {
+          process.stdout.write(`  refunds: ${f.refunded} refunded, ${f.refundsFailed} failed\n`);
+        }
         for (const w of f.warnings) process.stdout.write(`  warning ${w.code}: ${w.message}\n`);
         const m = summary.matching;
         process.stdout.write(

@@ -164,6 +164,16 @@ export class StatementStore {
     ]);
   }
 
+  /** The refund a credit-transfer run paid out under this end-to-end id, if any. */
+  async refundByEndToEndId(tenantId: string, endToEndId: string): Promise<string | null> {
+    const [row] = await this.db.query(
+      `SELECT record_id FROM payment_order_transactions
+       WHERE tenant_id = $1 AND end_to_end_id = $2 AND record_kind = 'refund' ORDER BY order_id LIMIT 1`,
+      [tenantId, endToEndId],
+    );
+    return row ? String(row.record_id) : null;
+  }
+
   async listAccounts(tenantId: string) {
     const rows = await this.db.query('SELECT * FROM bank_accounts WHERE tenant_id = $1 ORDER BY account_key', [tenantId]);
     return rows.map(accountJson);
