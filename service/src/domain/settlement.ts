@@ -4,14 +4,17 @@ import { allocatableAmount, itemSign, statusFor, type Entry } from './entry.js';
 import type { EntryItem, NewEntryItem } from './entry-item.js';
 import { isActive } from './entry-item.js';
 import { CashError, conflict, invalid, notFound } from './errors.js';
-import { formatMinor } from './money.js';
+import { formatMinor, parseMinor } from './money.js';
 import { availableAmount, EXPECTING, SETTLEABLE, type Payment } from './payment.js';
 
 export interface AllocationRequest {
   entryId: string;
   paymentId: string;
-  /** Positive minor units; the sign of the entry item follows from the entry's type. */
-  amount: bigint;
+  /**
+   * Positive minor units, or a decimal string read in the entry's currency (so a caller need not
+   * look the currency up first). The sign of the entry item follows from the entry's type.
+   */
+  amount: bigint | string;
   matching?: { configuration: string; score: number } | null;
 }
 
@@ -50,13 +53,21 @@ export function planSettlement(snapshot: Snapshot, requests: AllocationRequest[]
   const entryOf = (id: string) => changes.entries.get(id) ?? snapshot.entries.get(id);
   const paymentOf = (id: string) => changes.payments.get(id) ?? snapshot.payments.get(id);
 
-  requests.forEach((request, index) => {
+  requests.forEach((asked, index) => {
     const problem = (code: string, message: string, kind: Problem['kind'] = 'invalid') =>
       problems.push({ code, message, kind, index });
-    const entry = entryOf(request.entryId);
-    const payment = paymentOf(request.paymentId);
-    if (!entry) return problem('NOT_FOUND', `entry ${request.entryId} does not exist`, 'not_found');
-    if (!payment) return problem('NOT_FOUND', `payment ${request.paymentId} does not exist`, 'not_found');
+    const entry = entryOf(asked.entryId);
+    const payment = paymentOf(asked.paymentId);
+    if (!entry) return problem('NOT_FOUND', `entry ${asked.entryId} does not exist`, 'not_found');
+    if (!payment) return problem('NOT_FOUND', `payment ${asked.paymentId} does not exist`, 'not_found');
+    let amount: bigint;
+    try {
+      amount = typeof asked.amount === 'string' ? parseMinor(asked.amount, entry.currency) : asked.amount;
+    } catch (error) {
+      if (!(error instanceof CashError)) throw error;
+      return problem(error.code, `allocation ${index}: ${error.message}`);
+    }
+    const request = { ...asked, amount };
     if (request.amount <= 0n) return problem('AMOUNT_NOT_POSITIVE', 'an allocation amount must be greater than zero');
     if (entry.currency !== payment.currency) {
       return problem(

@@ -44,7 +44,16 @@ const toKey = (row: Record<string, unknown>): ApiKeyRecord => ({
   revokedAt: row.revoked_at ? new Date(String(row.revoked_at)) : null,
 });
 
+/**
+ * Verified keys are remembered briefly, so a busy client does not cost a key lookup per request.
+ * A revocation through this process takes effect at once; in other processes within this many ms.
+ */
+export const KEY_CACHE_MS = 5_000;
+const KEY_CACHE_SIZE = 10_000;
+
 export class TenantStore {
+  private readonly verified = new Map<string, { caller: Caller; until: number }>();
+
   constructor(private readonly db: Db) {}
 
   async createTenant(name: string): Promise<Tenant> {
@@ -84,11 +93,17 @@ export class TenantStore {
     const refused = new CashError('UNAUTHORIZED', 'unauthorized', 'missing, unknown or revoked API key');
     const match = KEY.exec(key);
     if (!match) throw refused;
+    const hash = hashOf(key);
+    const known = this.verified.get(hash);
+    if (known && known.until > Date.now()) return known.caller;
     const [row] = await this.db.query('SELECT * FROM api_keys WHERE prefix = $1', [match[1]]);
     if (!row || row.revoked_at) throw refused;
     const expected = Buffer.from(String(row.hash), 'hex');
-    if (!timingSafeEqual(expected, Buffer.from(hashOf(key), 'hex'))) throw refused;
-    return { tenantId: String(row.tenant_id), keyId: String(row.id), keyName: String(row.name), scopes: row.scopes as Scope[] };
+    if (!timingSafeEqual(expected, Buffer.from(hash, 'hex'))) throw refused;
+    const caller = { tenantId: String(row.tenant_id), keyId: String(row.id), keyName: String(row.name), scopes: row.scopes as Scope[] };
+    if (this.verified.size >= KEY_CACHE_SIZE) this.verified.clear();
+    this.verified.set(hash, { caller, until: Date.now() + KEY_CACHE_MS });
+    return caller;
   }
 
   async listApiKeys(tenantId: string): Promise<ApiKeyRecord[]> {
@@ -97,6 +112,7 @@ export class TenantStore {
   }
 
   async revokeApiKey(tenantId: string, id: string): Promise<ApiKeyRecord> {
+    this.verified.clear();
     const rows = /^[0-9a-f-]{36}$/i.test(id)
       ? await this.db.query(
           'UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE tenant_id = $1 AND id = $2 RETURNING *',
@@ -108,6 +124,7 @@ export class TenantStore {
   }
 
   async revokeKeysNamed(tenantId: string, name: string): Promise<void> {
+    this.verified.clear();
     await this.db.query('UPDATE api_keys SET revoked_at = now() WHERE tenant_id = $1 AND name = $2 AND revoked_at IS NULL', [tenantId, name]);
   }
 }

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Ledger } from '../../domain/ledger-port.js';
-import { CashError } from '../../domain/errors.js';
-import { parseMinor } from '../../domain/money.js';
 import { contextOf } from '../plugins/auth.js';
 import { entryItemJson } from '../serialize.js';
 import { errorResponses } from '../schemas/common.js';
@@ -22,19 +20,8 @@ export const settlementRoutes: FastifyPluginAsyncTypebox<{ ledger: Ledger }> = a
     },
     async (request, reply) => {
       const ctx = contextOf(request, request.body.businessProcess ?? 'Manual Settlement');
-      // amounts are parsed in the currency of their entry, so the entries are read first
-      const currencies = new Map<string, string>();
-      for (const a of request.body.allocations) {
-        if (!currencies.has(a.entryId)) currencies.set(a.entryId, (await ledger.getEntry(ctx, a.entryId)).currency);
-      }
-      const allocations = request.body.allocations.map((a, index) => {
-        try {
-          return { entryId: a.entryId, paymentId: a.paymentId, amount: parseMinor(a.amount, currencies.get(a.entryId)!) };
-        } catch (error) {
-          if (error instanceof CashError) throw new CashError(error.code, error.kind, `allocation ${index}: ${error.message}`, error.details);
-          throw error;
-        }
-      });
+      // decimal amounts are read in their entry's currency by the ledger, under the row locks
+      const allocations = request.body.allocations.map((a) => ({ entryId: a.entryId, paymentId: a.paymentId, amount: a.amount }));
       const items = await ledger.settle(ctx, allocations);
       return reply.status(201).send({ items: items.map(entryItemJson) });
     },
