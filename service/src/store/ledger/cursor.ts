@@ -10,3 +10,10 @@ export function decodeCursor(cursor: string | null): string {
   if (!match) throw invalid('CURSOR_INVALID', 'the cursor is not one this API handed out');
   return match[1]!;
 }
+
+/** Cuts `limit + 1` rows ordered by `seq` into a page and the cursor of the next one. */
+export function pageOf<R extends { seq?: unknown }, T>(rows: R[], limit: number, map: (row: R) => T): { items: T[]; nextCursor: string | null } {
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  return { items: kept.map(map), nextCursor: more ? encodeCursor(String(kept[kept.length - 1]!.seq)) : null };
+}

@@ -4,7 +4,7 @@ import { notFound } from '../../domain/errors.js';
 import type { Payment } from '../../domain/payment.js';
 import type { Queryable, Row } from '../db.js';
 import type { Page } from '../../domain/ledger-port.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, pageOf } from './cursor.js';
 import { ENTRY_COLUMNS, PAYMENT_COLUMNS, toEntry, toEntryItem, toPayment } from './rows.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -84,7 +84,5 @@ export async function listPage<T>(
   }
   params.push(limit + 1);
   const rows = await q.query(`SELECT ${columns} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`, params);
-  const more = rows.length > limit;
-  const kept = more ? rows.slice(0, limit) : rows;
-  return { items: kept.map(map), nextCursor: more ? encodeCursor(String(kept[kept.length - 1]!.seq)) : null };
+  return pageOf(rows, limit, map);
 }

@@ -4,7 +4,7 @@ import type { Mandate } from '../../domain/mandates/mandate.js';
 import type { CreditTransferFormat, DirectDebitFormat, SepaKind } from '../../formats/sepa/model.js';
 import type { RunAddress } from '../../formats/sepa/run-json-schema.js';
 import type { Db, Queryable, Row } from '../db.js';
-import { decodeCursor, encodeCursor } from '../ledger/cursor.js';
+import { decodeCursor, pageOf } from '../ledger/cursor.js';
 import { isUuid } from '../ledger/queries.js';
 import {
   ENTITY_SELECT,
@@ -334,10 +334,4 @@ export class RunStore {
 async function entityIn(tx: Queryable, tenantId: string, id: string): Promise<BusinessEntity> {
   const [row] = await tx.query(`${ENTITY_SELECT} WHERE e.tenant_id = $1 AND e.id = $2`, [tenantId, id]);
   return toEntity(row!);
-}
-
-function pageOf<T>(rows: Row[], limit: number, map: (row: Row) => T): { items: T[]; nextCursor: string | null } {
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  return { items: page.map(map), nextCursor: more ? encodeCursor(String(page.at(-1)!.seq)) : null };
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { notFound } from '../../domain/errors.js';
 import type { AccountRef, Statement, StatementFile, StatementItem } from '../../formats/statement/model.js';
 import type { Db, Queryable, Row } from '../db.js';
-import { decodeCursor, encodeCursor } from '../ledger/cursor.js';
+import { decodeCursor, pageOf } from '../ledger/cursor.js';
 import { isUuid } from '../ledger/queries.js';
 
 export interface FileMeta {
@@ -335,8 +335,3 @@ function accountJson(row: Row) {
   };
 }
 
-function pageOf<T>(rows: Row[], limit: number, map: (row: Row) => T) {
-  const more = rows.length > limit;
-  const kept = more ? rows.slice(0, limit) : rows;
-  return { items: kept.map(map), nextCursor: more ? encodeCursor(String(kept[kept.length - 1]!.seq)) : null };
-}
