@@ -85,6 +85,14 @@ describe('bad input is refused with a clear 4xx problem and nothing is written',
     ['an invalid cursor', () => ({ method: 'GET' as const, url: '/v1/entries?cursor=abc' }), 422, 'CURSOR_INVALID'],
     ['an unknown query parameter', () => ({ method: 'GET' as const, url: '/v1/entries?colour=red' }), 400, 'VALIDATION_FAILED'],
     ['an unknown route', () => ({ method: 'GET' as const, url: '/v1/nothing' }), 404, 'ROUTE_NOT_FOUND'],
+    ['a date that is no calendar date in a filter', () => ({ method: 'GET' as const, url: '/v1/entries?dueBefore=2026-13-45' }), 400, 'VALIDATION_FAILED'],
+    [
+      'February 30th as a payment date',
+      () => ({ method: 'POST' as const, url: '/v1/payments', payload: { type: 'Payment', currency: 'EUR', amount: '1.00', paymentDate: '2026-02-30' } }),
+      400,
+      'VALIDATION_FAILED',
+    ],
+    ['a cursor beyond any row number', () => ({ method: 'GET' as const, url: `/v1/entries?cursor=${Buffer.from('s:9999999999999999999').toString('base64url')}` }), 422, 'CURSOR_INVALID'],
   ])('%s', async (_name, request, status, code) => {
     const response = await h.call(h.tenantA.write, request());
     expect(response.status).toBe(status);
@@ -103,6 +111,8 @@ describe('bad input is refused with a clear 4xx problem and nothing is written',
     expect(created.status).toBe(201);
     expect((await h.call(created.body.key, { method: 'GET', url: '/v1/entries' })).status).toBe(200);
     await h.call(h.tenantA.admin, { method: 'POST', url: `/v1/api-keys/${created.body.apiKey.id}/revoke` });
+    const dashes = await h.call(h.tenantA.admin, { method: 'POST', url: `/v1/api-keys/${'-'.repeat(36)}/revoke` });
+    expect(dashes).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
     expect((await h.call(created.body.key, { method: 'GET', url: '/v1/entries' })).status).toBe(401);
     await expectNothingWritten();
   });

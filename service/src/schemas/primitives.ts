@@ -1,4 +1,12 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { FormatRegistry, Type, type TSchema } from '@sinclair/typebox';
+
+/** A real calendar date (2026-02-30 is not one); the API's validator checks `format: date` the same way. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isCalendarDate);
 
 /** Decimal amount as a string ("12.30"); the currency decides how many decimals are allowed. */
 export const Amount = Type.String({
@@ -11,7 +19,7 @@ export const SignedAmount = Type.String({
   examples: ['-119.00'],
 });
 export const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code', examples: ['EUR'] });
-export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Calendar date', examples: ['2026-11-30'] });
+export const DateString = Type.String({ format: 'date', description: 'Calendar date', examples: ['2026-11-30'] });
 export const Id = Type.String({ minLength: 1, maxLength: 64, description: 'Resource id (UUID)' });
 export const Text = (maxLength: number, description?: string) => Type.String({ maxLength, ...(description ? { description } : {}) });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

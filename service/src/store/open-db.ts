@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Db } from './db.js';
 import { openPglite } from './pglite-db.js';
 import { openPostgres } from './pg-db.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 export interface DbConfig {
   /** PostgreSQL connection string; without it the embedded PGlite is used. */
@@ -19,7 +20,20 @@ export async function openDb(config: DbConfig): Promise<Db> {
   if (config.databaseUrl) return openPostgres({ url: config.databaseUrl });
   const dir = resolve(config.dataDir ?? '.data/pglite');
   mkdirSync(dir, { recursive: true });
-  return openPglite(dir);
+  const release = lockDataDir(dir);
+  try {
+    const db = await openPglite(dir);
+    return {
+      ...db,
+      async close() {
+        await db.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** Where the data lives, for messages to the operator (no credentials). */

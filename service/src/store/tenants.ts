@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { CashError, invalid, notFound } from '../domain/errors.js';
 import type { Db } from './db.js';
+import { isUuid } from './ledger/queries.js';
 
 export type Scope = 'read' | 'write' | 'admin' | 'platform';
 export const SCOPES: readonly Scope[] = ['read', 'write', 'admin', 'platform'];
@@ -63,7 +64,7 @@ export class TenantStore {
   }
 
   async getTenant(id: string): Promise<Tenant> {
-    const rows = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.query('SELECT * FROM tenants WHERE id = $1', [id]) : [];
+    const rows = isUuid(id) ? await this.db.query('SELECT * FROM tenants WHERE id = $1', [id]) : [];
     if (!rows[0]) throw notFound('tenant', id);
     return { id: String(rows[0].id), name: String(rows[0].name), createdAt: new Date(String(rows[0].created_at)) };
   }
@@ -113,7 +114,7 @@ export class TenantStore {
 
   async revokeApiKey(tenantId: string, id: string): Promise<ApiKeyRecord> {
     this.verified.clear();
-    const rows = /^[0-9a-f-]{36}$/i.test(id)
+    const rows = isUuid(id)
       ? await this.db.query(
           'UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE tenant_id = $1 AND id = $2 RETURNING *',
           [tenantId, id],

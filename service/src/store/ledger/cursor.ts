@@ -7,7 +7,10 @@ export function decodeCursor(cursor: string | null): string {
   if (!cursor) return '0';
   const decoded = Buffer.from(cursor, 'base64url').toString();
   const match = /^s:(\d{1,19})$/.exec(decoded);
-  if (!match) throw invalid('CURSOR_INVALID', 'the cursor is not one this API handed out');
+  // a bigint column holds at most 2^63 - 1
+  if (!match || BigInt(match[1]!) > 9_223_372_036_854_775_807n) {
+    throw invalid('CURSOR_INVALID', 'the cursor is not one this API handed out');
+  }
   return match[1]!;
 }
 
