@@ -32,6 +32,15 @@ describe('Idempotency-Key', () => {
     expect(response).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
   });
 
+  it('frees a key whose first request never answered', async () => {
+    await h.services.db.query(
+      `INSERT INTO idempotency_keys (tenant_id, key, method, path, request_hash, created_at) VALUES ($1, 'crashed', 'POST', '/v1/entries', 'x', now() - interval '1 hour')`,
+      [h.tenantA.tenantId],
+    );
+    const response = await h.call(h.tenantA.write, post('crashed', { ...body, number: 'I-9' }));
+    expect(response.status).toBe(201);
+  });
+
   it('replays refusals too, and keeps keys apart per tenant', async () => {
     const refused = await h.call(h.tenantA.write, post('order-43', { ...body, number: 'I-2', amount: '1.001' }));
     const replayed = await h.call(h.tenantA.write, post('order-43', { ...body, number: 'I-2', amount: '1.001' }));

@@ -67,6 +67,13 @@ export class JobQueue {
 
   /** Takes the oldest queued job nobody else holds, or one whose worker died (lock older than `staleAfterMs`). */
   async claim(workerId: string, staleAfterMs = 10 * 60_000): Promise<Job | null> {
+    // a job whose worker died on its last attempt is not retried again: it fails, visibly
+    await this.db.query(
+      `UPDATE jobs SET status = 'failed', locked_at = NULL, finished_at = now(), updated_at = now(),
+         error = '{"code":"JOB_ABANDONED","message":"the worker running this job stopped answering on its last attempt"}'
+       WHERE status = 'running' AND locked_at < now() - ($1::text || ' milliseconds')::interval AND attempts >= max_attempts`,
+      [String(staleAfterMs)],
+    );
     const [row] = await this.db.query(
       `UPDATE jobs SET status = 'running', locked_at = now(), locked_by = $1, attempts = attempts + 1, updated_at = now()
        WHERE id = (
@@ -78,6 +85,11 @@ export class JobQueue {
       [workerId, String(staleAfterMs)],
     );
     return row ? toJob(row) : null;
+  }
+
+  /** Tells other workers this job's worker is still alive. */
+  async heartbeat(id: string): Promise<void> {
+    await this.db.query(`UPDATE jobs SET locked_at = now() WHERE id = $1 AND status = 'running'`, [id]);
   }
 
   async progress(id: string, done: number, total: number | null, message: string | null): Promise<void> {

@@ -8,6 +8,9 @@ export interface JobContext {
   progress(done: number, total: number | null, message?: string): Promise<void>;
 }
 
+/** Well inside the 10 minutes after which a silent running job counts as abandoned. */
+const HEARTBEAT_MS = 60_000;
+
 export type JobHandler = (ctx: JobContext) => Promise<unknown>;
 
 export interface WorkerOptions {
@@ -65,6 +68,8 @@ export class Worker {
       await this.queue.fail(job.id, { code: 'JOB_TYPE_UNKNOWN', message: `no handler for job type ${job.type}` });
       return true;
     }
+    // long handlers may not report progress for a while; the heartbeat keeps the job from being claimed twice
+    const heartbeat = setInterval(() => void this.queue.heartbeat(job.id).catch(() => undefined), HEARTBEAT_MS);
     try {
       const result = await handler({
         job,
@@ -79,6 +84,8 @@ export class Worker {
           : { code: 'INTERNAL', message: 'the job failed unexpectedly; see the worker log' };
       if (!(error instanceof CashError)) this.options.log?.(`job ${job.id} failed: ${(error as Error).stack ?? String(error)}`);
       await this.queue.fail(job.id, failure);
+    } finally {
+      clearInterval(heartbeat);
     }
     return true;
   }

@@ -22,6 +22,8 @@ function canonical(value: unknown): string {
 }
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
+/** Longer than any request may take; an unanswered key older than this is free again. */
+const STALE_SECONDS = 300;
 
 /**
  * POSTs with an Idempotency-Key: the first response is stored and replayed for the same key and
@@ -38,6 +40,11 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
       throw new CashError('IDEMPOTENCY_KEY_INVALID', 'invalid', 'Idempotency-Key must be 1–255 visible ASCII characters');
     }
     const hash = createHash('sha256').update(`${request.method} ${request.url}\n${canonical(request.body ?? null)}`).digest('hex');
+    // a first request that died before answering must not hold its key for ever
+    await db.query(
+      `DELETE FROM idempotency_keys WHERE tenant_id = $1 AND key = $2 AND status_code IS NULL AND created_at < now() - interval '${STALE_SECONDS} seconds'`,
+      [request.caller.tenantId, key],
+    );
     const inserted = await db.query(
       `INSERT INTO idempotency_keys (tenant_id, key, method, path, request_hash) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (tenant_id, key) DO NOTHING RETURNING key`,
