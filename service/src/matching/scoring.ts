@@ -5,6 +5,14 @@
 import { formatMinor, parseMinor } from '../domain/money.js';
 import type { CompiledConfiguration } from './compiled.js';
 import { applyPpm, toPpm } from './compiled.js';
+
+/** A share in parts per million as a percentage for people: 70000 → "7", 25000 → "2.5". */
+function percentOf(ppm: bigint): string {
+  const hundredths = (ppm + 50n) / 100n;
+  const whole = hundredths / 100n;
+  const rest = (hundredths % 100n).toString().padStart(2, '0').replace(/0+$/, '');
+  return rest ? `${whole}.${rest}` : String(whole);
+}
 import type { Draft } from './drafts.js';
 import type { AccountRecord, EntryRecord } from './entry-index.js';
 import type { AccountHit, EntryHit, Evidence } from './finders.js';
@@ -86,7 +94,7 @@ export function amountFit(context: ScoringContext, entries: readonly EntryRecord
       if (inTime && (discounted - paid <= 1n && paid - discounted <= 1n)) {
         return {
           points: WEIGHTS.amountTolerated,
-          reason: () => `paid ${show(paid)} is the open ${show(open)} less a ${share * 100} % early-payment discount`,
+          reason: () => `paid ${show(paid)} is the open ${show(open)} less a ${percentOf(toPpm(share))} % early-payment discount`,
         };
       }
     }

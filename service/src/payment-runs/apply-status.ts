@@ -104,7 +104,12 @@ function orderStatusOf(transactions: readonly PaymentOrderTransaction[]): OrderS
 
 async function reject(ledger: Ledger, store: RunStore, ctx: LedgerContext, tx: PaymentOrderTransaction, reason: string): Promise<void> {
   if (tx.recordKind === 'refund') {
-    await ledger.setRefundStatus(ctx, tx.recordId, 'Failed', reason);
+    // a refund the bank statement already settled (Refunded) or failed keeps that word
+    const refund = await ledger.getRefund(ctx, tx.recordId);
+    if (refund.status === 'Approved' || refund.status === 'Pending') {
+      if (refund.status === 'Approved') await ledger.setRefundStatus(ctx, tx.recordId, 'Pending', null);
+      await ledger.setRefundStatus(ctx, tx.recordId, 'Failed', reason);
+    }
   } else if (tx.paymentId) {
     const payment = await ledger.getPayment(ctx, tx.paymentId);
     const target = EXPECTING.has(payment.status) ? 'Failed' : SETTLEABLE.has(payment.status) ? 'Reversed' : null;

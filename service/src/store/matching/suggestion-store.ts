@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '../../domain/errors.js';
 import type { Allocation, Breakdown, Outcome } from '../../matching/index.js';
 import type { Db, Queryable, Row } from '../db.js';
-import { decodeCursor, encodeCursor } from '../ledger/cursor.js';
+import { decodeCursor, pageOf } from '../ledger/cursor.js';
 import { isUuid } from '../ledger/queries.js';
 
 export type SuggestionStatus = 'Open' | 'Accepted' | 'Rejected' | 'Superseded';
@@ -147,9 +147,7 @@ export class SuggestionStore {
     if (filter.minScore !== undefined) add('score >= ?', filter.minScore);
     params.push(limit + 1);
     const rows = await this.db.query(`SELECT * FROM matching_suggestions WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`, params);
-    const more = rows.length > limit;
-    const kept = more ? rows.slice(0, limit) : rows;
-    return { items: kept.map(toSuggestion), nextCursor: more ? encodeCursor(String(kept[kept.length - 1]!.seq)) : null };
+    return pageOf(rows, limit, toSuggestion);
   }
 
   async get(tenantId: string, id: string): Promise<Suggestion> {

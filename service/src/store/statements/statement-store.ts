@@ -211,6 +211,12 @@ async function upsertStatement(tx: Queryable, tenantId: string, bankAccountId: s
   return String(row!.id);
 }
 
+/** Keys come from parseStatementFile; an empty one would merge every key-less item of the account. */
+function keyOf(item: StatementItem): string {
+  if (!item.key) throw new Error('statement item without a key: read files through parseStatementFile');
+  return item.key;
+}
+
 async function insertItems(
   tx: Queryable,
   tenantId: string,
@@ -221,7 +227,7 @@ async function insertItems(
 ): Promise<string[]> {
   const records = items.map((item) => ({
     id: randomUUID(),
-    item_key: item.key ?? '',
+    item_key: keyOf(item),
     amount: item.amount,
     currency: item.currency ?? statement.account.currency,
     credit_debit: item.creditDebit,
