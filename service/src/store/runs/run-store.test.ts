@@ -40,6 +40,16 @@ describe('run store', () => {
     await expect(store.getBusinessEntity(other.tenantId, entityId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('keeps the bank account settings when a second entity shares the account without stating them', async () => {
+    await store.updateSettings(ctx.tenantId, 'SHOP', { batchBooking: 'off-ask', charset: 'de' });
+    await createBusinessEntity(store, ctx, {
+      code: 'SHOP2', creditorName: 'Shop Zwei GmbH', creditorId: null, address: null,
+      account: { iban: 'DE44500105175407324931', bic: null, name: null, currency: 'EUR' },
+    });
+    expect((await store.getBusinessEntity(ctx.tenantId, 'SHOP')).bankAccount).toMatchObject({ batchBooking: 'off-ask', charset: 'de', initialPaymentStatus: 'Pending' });
+    await store.updateSettings(ctx.tenantId, 'SHOP', { batchBooking: 'on', charset: 'epc' });
+  });
+
   it('generates mandate references from the pattern, skipping one taken by hand', async () => {
     const first = await createMandateInstrument(store, ctx, mandate, today);
     expect(first.mandate?.reference).toBe('SHOP-2603-001');

@@ -82,16 +82,21 @@ export class RunStore {
         const [account] = await tx.query(
           `INSERT INTO bank_accounts (tenant_id, id, account_key, iban, bic, currency, name, owner_name,
              direct_debit_format, credit_transfer_format, batch_booking, initial_payment_status, charset)
-           VALUES ($1,$2,$3,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+           VALUES ($1,$2,$3,$3,$4,$5,$6,$7, coalesce($8, 'pain.008.001.08'), coalesce($9, 'pain.001.001.09'), coalesce($10, 'on'),
+             coalesce($11, 'Pending'), coalesce($12, 'epc'))
+           -- settings belong to the bank account: an entity sharing it changes only what it states
            ON CONFLICT (tenant_id, account_key) DO UPDATE SET bic = coalesce(excluded.bic, bank_accounts.bic),
-             name = coalesce(excluded.name, bank_accounts.name), direct_debit_format = excluded.direct_debit_format,
-             credit_transfer_format = excluded.credit_transfer_format, batch_booking = excluded.batch_booking,
-             initial_payment_status = excluded.initial_payment_status, charset = excluded.charset, updated_at = now()
+             name = coalesce(excluded.name, bank_accounts.name),
+             direct_debit_format = coalesce($8, bank_accounts.direct_debit_format),
+             credit_transfer_format = coalesce($9, bank_accounts.credit_transfer_format),
+             batch_booking = coalesce($10, bank_accounts.batch_booking),
+             initial_payment_status = coalesce($11, bank_accounts.initial_payment_status),
+             charset = coalesce($12, bank_accounts.charset), updated_at = now()
            RETURNING id`,
           [
             tenantId, randomUUID(), iban, input.account.bic, input.account.currency, input.account.name, input.creditorName,
-            s.directDebitFormat ?? 'pain.008.001.08', s.creditTransferFormat ?? 'pain.001.001.09', s.batchBooking ?? 'on',
-            s.initialPaymentStatus ?? 'Pending', s.charset ?? 'epc',
+            s.directDebitFormat ?? null, s.creditTransferFormat ?? null, s.batchBooking ?? null,
+            s.initialPaymentStatus ?? null, s.charset ?? null,
           ],
         );
         const id = randomUUID();
