@@ -3,7 +3,7 @@
  * in chunks, one PmtInf block per execution date.
  */
 import { isLegacyFormat, type PreparedRun, type PreparedTransaction } from './model.js';
-import { amountText, namespaceOf, writeAccount, writeAgent, writeParty, writeRemittance } from './xml-parts.js';
+import { namespaceOf, openPaymentInfo, writeAccount, writeAgent, writeGroupHeader, writeParty, writeRemittance } from './xml-parts.js';
 import { XmlStream } from './xml-stream.js';
 
 function writeTransaction(xml: XmlStream, run: PreparedRun, tx: PreparedTransaction): void {
@@ -26,29 +26,10 @@ function writeTransaction(xml: XmlStream, run: PreparedRun, tx: PreparedTransact
 export function* writePain001(run: PreparedRun): Generator<string> {
   const xml = new XmlStream();
   xml.declaration().start('Document', namespaceOf(run.format)).start('CstmrCdtTrfInitn');
-  xml
-    .start('GrpHdr')
-    .leaf('MsgId', run.messageId)
-    .leaf('CreDtTm', run.creationDateTime)
-    .leaf('NbOfTxs', String(run.count))
-    .leaf('CtrlSum', amountText(run.totalMinor))
-    .start('InitgPty')
-    .leaf('Nm', run.initiatingPartyName)
-    .end()
-    .end();
+  writeGroupHeader(xml, run);
   for (const block of run.blocks) {
-    xml
-      .start('PmtInf')
-      .leaf('PmtInfId', block.id)
-      .leaf('PmtMtd', 'TRF')
-      .leaf('BtchBookg', run.batchBooking ? 'true' : 'false')
-      .leaf('NbOfTxs', String(block.count))
-      .leaf('CtrlSum', amountText(block.totalMinor))
-      .start('PmtTpInf')
-      .start('SvcLvl')
-      .leaf('Cd', 'SEPA')
-      .end()
-      .end();
+    openPaymentInfo(xml, run, block, 'TRF');
+    xml.end();
     if (isLegacyFormat(run.format)) xml.leaf('ReqdExctnDt', block.requestedDate);
     else xml.start('ReqdExctnDt').leaf('Dt', block.requestedDate).end();
     writeParty(xml, 'Dbtr', run.account, run.format);

@@ -5,11 +5,12 @@
  */
 import type { PreparedMandate, PreparedRun, PreparedTransaction } from './model.js';
 import {
-  amountText,
   namespaceOf,
+  openPaymentInfo,
   writeAccount,
   writeAgent,
   writeCreditorSchemeId,
+  writeGroupHeader,
   writeParty,
   writeRemittance,
 } from './xml-parts.js';
@@ -52,28 +53,10 @@ function writeTransaction(xml: XmlStream, run: PreparedRun, tx: PreparedTransact
 export function* writePain008(run: PreparedRun): Generator<string> {
   const xml = new XmlStream();
   xml.declaration().start('Document', namespaceOf(run.format)).start('CstmrDrctDbtInitn');
-  xml
-    .start('GrpHdr')
-    .leaf('MsgId', run.messageId)
-    .leaf('CreDtTm', run.creationDateTime)
-    .leaf('NbOfTxs', String(run.count))
-    .leaf('CtrlSum', amountText(run.totalMinor))
-    .start('InitgPty')
-    .leaf('Nm', run.initiatingPartyName)
-    .end()
-    .end();
+  writeGroupHeader(xml, run);
   for (const block of run.blocks) {
+    openPaymentInfo(xml, run, block, 'DD');
     xml
-      .start('PmtInf')
-      .leaf('PmtInfId', block.id)
-      .leaf('PmtMtd', 'DD')
-      .leaf('BtchBookg', run.batchBooking ? 'true' : 'false')
-      .leaf('NbOfTxs', String(block.count))
-      .leaf('CtrlSum', amountText(block.totalMinor))
-      .start('PmtTpInf')
-      .start('SvcLvl')
-      .leaf('Cd', 'SEPA')
-      .end()
       .start('LclInstrm')
       .leaf('Cd', block.scheme)
       .end()

@@ -3,7 +3,14 @@
  * version: BICFI (2019) or BIC (2009), structured addresses (2019) or country plus two lines (2009).
  */
 import { formatMinor } from '../../domain/money.js';
-import { isLegacyFormat, type PreparedAddress, type PreparedParty, type PreparedTransaction, type SepaFormat } from './model.js';
+import {
+  isLegacyFormat,
+  type PreparedAddress,
+  type PreparedParty,
+  type PreparedRun,
+  type PreparedTransaction,
+  type SepaFormat,
+} from './model.js';
 import { legacyAddressLines } from './party-rules.js';
 import type { XmlStream } from './xml-stream.js';
 
@@ -88,5 +95,37 @@ export function writeCreditorSchemeId(xml: XmlStream, element: string, creditorI
     .end()
     .end()
     .end()
+    .end();
+}
+
+/** The group header both messages share: message id, time, and the control count and sum. */
+export function writeGroupHeader(xml: XmlStream, run: PreparedRun): void {
+  xml
+    .start('GrpHdr')
+    .leaf('MsgId', run.messageId)
+    .leaf('CreDtTm', run.creationDateTime)
+    .leaf('NbOfTxs', String(run.count))
+    .leaf('CtrlSum', amountText(run.totalMinor))
+    .start('InitgPty')
+    .leaf('Nm', run.initiatingPartyName)
+    .end()
+    .end();
+}
+
+/**
+ * Opens a payment-information block up to its SEPA service level; `PmtTpInf` stays open for the
+ * caller (direct debits add their scheme and sequence type there).
+ */
+export function openPaymentInfo(xml: XmlStream, run: PreparedRun, block: PreparedRun['blocks'][number], method: 'TRF' | 'DD'): void {
+  xml
+    .start('PmtInf')
+    .leaf('PmtInfId', block.id)
+    .leaf('PmtMtd', method)
+    .leaf('BtchBookg', run.batchBooking ? 'true' : 'false')
+    .leaf('NbOfTxs', String(block.count))
+    .leaf('CtrlSum', amountText(block.totalMinor))
+    .start('PmtTpInf')
+    .start('SvcLvl')
+    .leaf('Cd', 'SEPA')
     .end();
 }
