@@ -6,6 +6,8 @@ import { LightningElement, api } from 'lwc';
 import { follow, isFinal } from 'c/cmNotifications';
 import { errorText } from 'c/cmErrors';
 const BUFFER_SIZE = 50;
+const DEFAULT_ANSWER_SECONDS = 60;
+const DEFAULT_SILENCE_MINUTES = 15;
 const STATUS_TEXT = {
     accepted: 'Accepted by the service',
     progress: 'In progress',
@@ -15,11 +17,20 @@ const STATUS_TEXT = {
 export default class CmCommandProgress extends LightningElement {
     @api
     label = 'Progress';
+    /** How long to wait for the service's first answer (accepted) before telling the user. */
+    @api
+    answerTimeoutSeconds = DEFAULT_ANSWER_SECONDS;
+    /** How long an accepted command may stay without news before the user is told. */
+    @api
+    silenceTimeoutMinutes = DEFAULT_SILENCE_MINUTES;
     latest = null;
     streamError = '';
     trackedId = null;
     seen = new Map();
     stop = null;
+    /** Why the wait was given up, shown until an answer arrives after all. */
+    gaveUp = '';
+    timer = null;
     @api
     get correlationId() {
         return this.trackedId;
@@ -27,9 +38,14 @@ export default class CmCommandProgress extends LightningElement {
     set correlationId(value) {
         this.trackedId = value;
         this.latest = null;
+        this.gaveUp = '';
+        this.clearTimer();
         const early = value ? this.seen.get(value) : undefined;
         if (early) {
             this.show(early);
+        }
+        else if (value) {
+            this.waitFor(this.answerTimeoutSeconds * 1000, () => this.noAnswer());
         }
     }
     connectedCallback() {
@@ -44,15 +60,19 @@ export default class CmCommandProgress extends LightningElement {
         });
     }
     disconnectedCallback() {
+        this.clearTimer();
         if (this.stop) {
             this.stop().catch(() => undefined);
             this.stop = null;
         }
     }
     get waiting() {
-        return this.trackedId !== null && this.latest === null;
+        return this.trackedId !== null && this.latest === null && this.gaveUp === '';
     }
     get statusText() {
+        if (this.gaveUp && (!this.latest || !isFinal(this.latest))) {
+            return this.latest ? 'No news from the service' : 'No answer from the service';
+        }
         return this.latest ? STATUS_TEXT[this.latest.status] ?? this.latest.status : 'Sent; waiting for the service';
     }
     get percent() {
@@ -65,10 +85,10 @@ export default class CmCommandProgress extends LightningElement {
         return this.latest.progress ?? 0;
     }
     get failed() {
-        return this.latest?.status === 'failed';
+        return this.latest?.status === 'failed' || this.gaveUp !== '';
     }
     get message() {
-        return this.latest?.message ?? '';
+        return this.gaveUp || (this.latest?.message ?? '');
     }
     get visible() {
         return this.trackedId !== null;
@@ -87,8 +107,41 @@ export default class CmCommandProgress extends LightningElement {
     }
     show(notification) {
         this.latest = notification;
+        // a late answer still counts: the command was queued, the service was only slow
+        this.gaveUp = '';
+        this.clearTimer();
         if (isFinal(notification)) {
             this.dispatchEvent(new CustomEvent('finished', { detail: notification }));
+        }
+        else {
+            this.waitFor(this.silenceTimeoutMinutes * 60_000, () => this.silence());
+        }
+    }
+    noAnswer() {
+        this.gaveUp =
+            `The Cash Management service did not answer within ${this.answerTimeoutSeconds} seconds. ` +
+                'It may be stopped, or this org may not be connected to it: ask your administrator to check the service ' +
+                '(cash org status). The command is kept and this page updates if an answer still comes.';
+        this.dispatchEvent(new CustomEvent('noanswer', { detail: { correlationId: this.trackedId } }));
+    }
+    silence() {
+        this.gaveUp =
+            `No news from the service for ${this.silenceTimeoutMinutes} minutes. The work may still be running; ` +
+                'ask your administrator to check the service job (cash jobs list). This page updates if news still comes.';
+        this.dispatchEvent(new CustomEvent('noanswer', { detail: { correlationId: this.trackedId } }));
+    }
+    waitFor(milliseconds, then) {
+        this.clearTimer();
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- the wait for the service is a real timer
+        this.timer = setTimeout(() => {
+            this.timer = null;
+            then();
+        }, milliseconds);
+    }
+    clearTimer() {
+        if (this.timer !== null) {
+            clearTimeout(this.timer);
+            this.timer = null;
         }
     }
 }

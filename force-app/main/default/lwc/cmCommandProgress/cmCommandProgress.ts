@@ -7,6 +7,8 @@ import type { CashNotification, Unfollow } from 'c/cmNotifications';
 import { errorText } from 'c/cmErrors';
 
 const BUFFER_SIZE = 50;
+const DEFAULT_ANSWER_SECONDS = 60;
+const DEFAULT_SILENCE_MINUTES = 15;
 
 const STATUS_TEXT: Record<string, string> = {
     accepted: 'Accepted by the service',
@@ -17,12 +19,19 @@ const STATUS_TEXT: Record<string, string> = {
 
 export default class CmCommandProgress extends LightningElement {
     @api label = 'Progress';
+    /** How long to wait for the service's first answer (accepted) before telling the user. */
+    @api answerTimeoutSeconds = DEFAULT_ANSWER_SECONDS;
+    /** How long an accepted command may stay without news before the user is told. */
+    @api silenceTimeoutMinutes = DEFAULT_SILENCE_MINUTES;
 
     latest: CashNotification | null = null;
     streamError = '';
     trackedId: string | null = null;
     seen = new Map<string, CashNotification>();
     stop: Unfollow | null = null;
+    /** Why the wait was given up, shown until an answer arrives after all. */
+    gaveUp = '';
+    timer: ReturnType<typeof setTimeout> | null = null;
 
     @api
     get correlationId(): string | null {
@@ -31,9 +40,13 @@ export default class CmCommandProgress extends LightningElement {
     set correlationId(value: string | null) {
         this.trackedId = value;
         this.latest = null;
+        this.gaveUp = '';
+        this.clearTimer();
         const early = value ? this.seen.get(value) : undefined;
         if (early) {
             this.show(early);
+        } else if (value) {
+            this.waitFor(this.answerTimeoutSeconds * 1000, () => this.noAnswer());
         }
     }
 
@@ -54,6 +67,7 @@ export default class CmCommandProgress extends LightningElement {
     }
 
     override disconnectedCallback(): void {
+        this.clearTimer();
         if (this.stop) {
             this.stop().catch(() => undefined);
             this.stop = null;
@@ -61,10 +75,13 @@ export default class CmCommandProgress extends LightningElement {
     }
 
     get waiting(): boolean {
-        return this.trackedId !== null && this.latest === null;
+        return this.trackedId !== null && this.latest === null && this.gaveUp === '';
     }
 
     get statusText(): string {
+        if (this.gaveUp && (!this.latest || !isFinal(this.latest))) {
+            return this.latest ? 'No news from the service' : 'No answer from the service';
+        }
         return this.latest ? STATUS_TEXT[this.latest.status] ?? this.latest.status : 'Sent; waiting for the service';
     }
 
@@ -79,11 +96,11 @@ export default class CmCommandProgress extends LightningElement {
     }
 
     get failed(): boolean {
-        return this.latest?.status === 'failed';
+        return this.latest?.status === 'failed' || this.gaveUp !== '';
     }
 
     get message(): string {
-        return this.latest?.message ?? '';
+        return this.gaveUp || (this.latest?.message ?? '');
     }
 
     get visible(): boolean {
@@ -105,8 +122,44 @@ export default class CmCommandProgress extends LightningElement {
 
     show(notification: CashNotification): void {
         this.latest = notification;
+        // a late answer still counts: the command was queued, the service was only slow
+        this.gaveUp = '';
+        this.clearTimer();
         if (isFinal(notification)) {
             this.dispatchEvent(new CustomEvent('finished', { detail: notification }));
+        } else {
+            this.waitFor(this.silenceTimeoutMinutes * 60_000, () => this.silence());
+        }
+    }
+
+    noAnswer(): void {
+        this.gaveUp =
+            `The Cash Management service did not answer within ${this.answerTimeoutSeconds} seconds. ` +
+            'It may be stopped, or this org may not be connected to it: ask your administrator to check the service ' +
+            '(cash org status). The command is kept and this page updates if an answer still comes.';
+        this.dispatchEvent(new CustomEvent('noanswer', { detail: { correlationId: this.trackedId } }));
+    }
+
+    silence(): void {
+        this.gaveUp =
+            `No news from the service for ${this.silenceTimeoutMinutes} minutes. The work may still be running; ` +
+            'ask your administrator to check the service job (cash jobs list). This page updates if news still comes.';
+        this.dispatchEvent(new CustomEvent('noanswer', { detail: { correlationId: this.trackedId } }));
+    }
+
+    waitFor(milliseconds: number, then: () => void): void {
+        this.clearTimer();
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- the wait for the service is a real timer
+        this.timer = setTimeout(() => {
+            this.timer = null;
+            then();
+        }, milliseconds);
+    }
+
+    clearTimer(): void {
+        if (this.timer !== null) {
+            clearTimeout(this.timer);
+            this.timer = null;
         }
     }
 }

@@ -76,4 +76,93 @@ describe('c-cm-command-progress', () => {
         document.body.removeChild(element);
         expect(unsubscribe).toHaveBeenCalledTimes(1);
     });
+
+    describe('when the service does not answer', () => {
+        beforeEach(() => jest.useFakeTimers());
+        afterEach(() => jest.useRealTimers());
+
+        async function settle() {
+            await Promise.resolve();
+            await Promise.resolve();
+        }
+
+        async function buildNow() {
+            const element = createElement('c-cm-command-progress', { is: CmCommandProgress });
+            element.label = 'Payment run';
+            document.body.appendChild(element);
+            await settle();
+            return element;
+        }
+
+        it('gives up waiting for the first answer with a message a person can act on, and takes a late answer', async () => {
+            const element = await buildNow();
+            element.answerTimeoutSeconds = 30;
+            const noAnswer = jest.fn();
+            element.addEventListener('noanswer', noAnswer);
+            element.correlationId = 'corr-silent';
+            await settle();
+
+            jest.advanceTimersByTime(29_000);
+            await settle();
+            expect($(element, '.status').textContent).toBe('Sent; waiting for the service');
+            expect($(element, 'lightning-spinner')).not.toBeNull();
+
+            jest.advanceTimersByTime(1_000);
+            await settle();
+            expect(noAnswer).toHaveBeenCalledTimes(1);
+            expect(noAnswer.mock.calls[0][0].detail).toEqual({ correlationId: 'corr-silent' });
+            expect($(element, '.status').textContent).toBe('No answer from the service');
+            expect($(element, '.message').getAttribute('role')).toBe('alert');
+            expect($(element, '.message').textContent).toContain('did not answer within 30 seconds');
+            expect($(element, '.message').textContent).toContain('cash org status');
+            expect($(element, 'lightning-spinner')).toBeNull();
+
+            deliver({ CorrelationId__c: 'corr-silent', Status__c: 'accepted', Message__c: 'Queued' });
+            await settle();
+            expect($(element, '.status').textContent).toBe('Accepted by the service');
+            expect($(element, '.message').textContent).toBe('Queued');
+        });
+
+        it('tells the user when an accepted command goes quiet, and not before', async () => {
+            const element = await buildNow();
+            element.silenceTimeoutMinutes = 10;
+            element.correlationId = 'corr-quiet';
+            await settle();
+            deliver({ CorrelationId__c: 'corr-quiet', Status__c: 'accepted' });
+            await settle();
+
+            jest.advanceTimersByTime(9 * 60_000);
+            deliver({ CorrelationId__c: 'corr-quiet', Status__c: 'progress', Progress__c: 50, Message__c: 'half done' });
+            await settle();
+            jest.advanceTimersByTime(9 * 60_000);
+            await settle();
+            expect($(element, '.status').textContent).toBe('In progress');
+
+            jest.advanceTimersByTime(60_000);
+            await settle();
+            expect($(element, '.status').textContent).toBe('No news from the service');
+            expect($(element, '.message').textContent).toContain('No news from the service for 10 minutes');
+        });
+
+        it('never gives up on a command that has finished, nor after it was removed', async () => {
+            const element = await buildNow();
+            const noAnswer = jest.fn();
+            element.addEventListener('noanswer', noAnswer);
+            element.correlationId = 'corr-done';
+            await settle();
+            deliver({ CorrelationId__c: 'corr-done', Status__c: 'succeeded', Message__c: 'Done' });
+            await settle();
+            jest.advanceTimersByTime(60 * 60_000);
+            await settle();
+            expect($(element, '.status').textContent).toBe('Done');
+
+            const removed = await buildNow();
+            removed.addEventListener('noanswer', noAnswer);
+            removed.correlationId = 'corr-removed';
+            await settle();
+            document.body.removeChild(removed);
+            jest.advanceTimersByTime(60 * 60_000);
+            expect(noAnswer).not.toHaveBeenCalled();
+        });
+    });
 });
