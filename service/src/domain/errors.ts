@@ -2,7 +2,8 @@
  * Typed errors with stable codes. The API maps `kind` to an HTTP status; the CLI prints `code`
  * and `message`. Codes are part of the public contract: never rename one.
  */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized';
+/** `unavailable`: an outside system (an org, a bank, a provider) failed or could not be reached. */
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable';
 
 export class CashError extends Error {
   readonly code: string;
@@ -23,6 +24,9 @@ export const invalid = (code: string, message: string, details?: Record<string, 
 
 export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
   new CashError(code, 'conflict', message, details);
+
+export const unavailable = (code: string, message: string, details?: Record<string, unknown>) =>
+  new CashError(code, 'unavailable', message, details);
 
 export const notFound = (what: string, id: string) =>
   new CashError('NOT_FOUND', 'not_found', `${what} ${id} does not exist`, { what, id });

@@ -7,6 +7,7 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   forbidden: 403,
   unauthorized: 401,
+  unavailable: 502,
 };
 
 const TITLES: Record<number, string> = {
@@ -19,6 +20,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
 };
 
 /** Fastify's own codes for bad requests, mapped to ours. */
