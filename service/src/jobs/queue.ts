@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from '../domain/errors.js';
-import type { Db } from '../store/db.js';
+import type { Db, Queryable } from '../store/db.js';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -46,8 +46,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class JobQueue {
   constructor(private readonly db: Db) {}
 
-  async enqueue(tenantId: string, type: string, payload: unknown, createdBy: string): Promise<Job> {
-    const [row] = await this.db.query(
+  /** Queues a job; `on` a transaction makes the job part of what that transaction writes. */
+  async enqueue(tenantId: string, type: string, payload: unknown, createdBy: string, on: Queryable = this.db): Promise<Job> {
+    const [row] = await on.query(
       'INSERT INTO jobs (id, tenant_id, type, status, payload, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
       [randomUUID(), tenantId, type, 'queued', JSON.stringify(payload), createdBy],
     );
