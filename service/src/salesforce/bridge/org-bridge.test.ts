@@ -10,6 +10,7 @@ import type { CommandHandlers } from './command-catalogue.js';
 import { ORG_COMMAND_JOB } from './command-intake.js';
 import { orgCommandJob } from './command-job.js';
 import { OrgBridge, type OrgSessions } from './org-bridge.js';
+import { until } from '../../test-support/until.js';
 
 const ORG = '00D000000000001EAA';
 
@@ -48,13 +49,6 @@ const notifications = (correlationId?: string) =>
 
 const statuses = (correlationId: string) => notifications(correlationId).map((f) => f.Status__c);
 
-async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (await condition()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
 
 const jobsOf = async (type = ORG_COMMAND_JOB) => (await jobs.list(tenantId, 1000)).filter((j) => j.type === type);
 

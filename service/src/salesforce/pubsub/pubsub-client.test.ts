@@ -9,6 +9,7 @@ import { holdSubscription } from './held-subscription.js';
 import { pubSubService } from './proto.js';
 import { PubSubClient, type PubSubSession } from './pubsub-client.js';
 import type { ReceivedEvent } from './subscription.js';
+import { until } from '../../test-support/until.js';
 
 const ORG = '00D000000000001EAA';
 const COMMANDS = '/event/CashCommand__e';
@@ -28,10 +29,6 @@ const session = async (refresh: boolean): Promise<PubSubSession> => {
 
 const command = (n: number) => ({ Command__c: 'settle-automatically', CorrelationId__c: `corr-${n}`, Version__c: 1, Payload__c: `{"statementItemIds":["a0B${n}"]}` });
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!condition()) throw new Error(`timed out waiting until ${what}`);
-}
 
 beforeEach(async () => {
   validTokens = new Set(['token-1']);
