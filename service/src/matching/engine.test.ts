@@ -275,6 +275,52 @@ describe('configurations', () => {
     const broken: MatchingConfiguration = { name: 'Broken', template: 'FindEntryByStatementNumber', priority: 1, active: true, parser: { pattern: '(' }, search: {} };
     expect(() => new Matcher([broken])).toThrow(expect.objectContaining({ code: 'MATCHING_CONFIG_INVALID' }));
   });
+
+  const tenantPattern = (pattern: string, flags?: string): MatchingConfiguration => ({
+    name: 'Tenant pattern',
+    template: 'FindEntryByStatementNumber',
+    priority: 1,
+    active: true,
+    parser: flags === undefined ? { pattern } : { pattern, flags },
+    search: {},
+  });
+
+  // 64 characters take native backtracking minutes; a linear-time engine, well under a millisecond
+  it('matches with a pattern of nested alternatives over a hostile text without stalling', { timeout: 30_000 }, () => {
+    const ledger = [entry({ id: 'e1', number: 'ABABC' })];
+    const [hostile, fitting] = matchItems(
+      ledger,
+      [item({ id: 'i1', remittanceInformation: 'AB'.repeat(32), counterparty: stranger }), item({ id: 'i2', remittanceInformation: 'ababc', counterparty: stranger })],
+      [tenantPattern('^(?:AB|A|B)*C$')],
+    );
+    expect(hostile!.outcome).toBe('unmatched');
+    expect(fitting!.candidates[0]!.allocations).toMatchObject([{ entryId: 'e1' }]);
+  });
+
+  it.each([
+    ['a backreference', '(RE)-\\1'],
+    ['a named backreference', '(?<p>RE)\\k<p>'],
+    ['a lookahead', 'RE-(?=\\d)(\\d+)'],
+    ['a negative lookbehind', '(?<!X)RE-(\\d+)'],
+  ])('refuses %s, which a linear-time engine cannot run, with the reason', (_, pattern) => {
+    expect(() => new Matcher([tenantPattern(pattern)])).toThrow(
+      expect.objectContaining({ code: 'MATCHING_PATTERN_UNSUPPORTED', message: expect.stringMatching(/backreferences and lookaround/), details: expect.objectContaining({ reason: expect.any(String) }) }),
+    );
+  });
+
+  it('keeps the meaning of the flags: case-insensitive unless told, multiline and dot-all on request', () => {
+    const ledger = [entry({ id: 'e1', number: 'RE-2026-000001' })];
+    const text = 'Zahlung\nre-2026-000001';
+    const match = (pattern: string, flags?: string) =>
+      matchItems(ledger, [item({ remittanceInformation: text, counterparty: stranger })], [tenantPattern(pattern, flags)])[0]!.candidates.length;
+    expect(match('^(RE-\\S+)$')).toBe(0);
+    expect(match('^(RE-\\S+)$', 'im')).toBe(1);
+    expect(match('(re-\\S+)', '')).toBe(1);
+    expect(match('(RE-\\S+)', '')).toBe(0);
+    expect(match('Zahlung.(\\S+)', 'i')).toBe(0);
+    expect(match('Zahlung.(\\S+)', 'is')).toBe(1);
+    expect(() => new Matcher([tenantPattern('(RE)', 'iy')])).toThrow(expect.objectContaining({ code: 'MATCHING_PATTERN_UNSUPPORTED' }));
+  });
 });
 
 describe('results', () => {

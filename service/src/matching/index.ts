@@ -1,4 +1,5 @@
 /** Public surface of the matching engine; other parts import from here only. */
+export { compileConfiguration } from './compiled.js';
 export { Matcher, matchItems } from './engine.js';
 export { EntryIndex } from './entry-index.js';
 export {

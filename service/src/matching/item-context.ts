@@ -5,6 +5,7 @@
 import { invalid } from '../domain/errors.js';
 import { exponentOf, parseMinor } from '../domain/money.js';
 import { ibanKey, nameTokens, stripLeadingZeros, tokens } from './normalise.js';
+import type { Pattern } from './pattern.js';
 import type { BankItemInput } from './types.js';
 
 export interface Window {
@@ -107,12 +108,6 @@ export function windows(text: string): Window[] {
 }
 
 /** The texts a parser pattern extracts: each match's first capture group, or the whole match. */
-export function extract(text: string, pattern: RegExp | null): string[] {
-  if (!pattern) return [text];
-  const found: string[] = [];
-  for (const match of text.matchAll(pattern)) {
-    const value = match[1] ?? match[0];
-    if (value) found.push(value);
-  }
-  return found;
+export function extract(text: string, pattern: Pattern | null): string[] {
+  return pattern ? pattern.extract(text) : [text];
 }

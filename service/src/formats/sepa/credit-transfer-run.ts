@@ -51,6 +51,9 @@ interface Assembly {
   amountMinor: bigint;
   dueDate: string | null;
   remittance: string;
+  /** What the remittance text must keep when the rules shorten it (none for a refund's reason). */
+  textReference?: string;
+  /** A valid RF creditor reference, sent structured instead of the text. */
   reference?: string;
   creditor?: RunCounterparty;
 }
@@ -71,7 +74,7 @@ function assemble(candidate: CreditTransferCandidate, until: string): Assembly |
       recordId: refund.id,
       amountMinor: refund.amount,
       dueDate: null,
-      remittance: (candidate.remittanceInformation ?? refund.reason ?? `Refund ${refund.id}`).slice(0, 140),
+      remittance: candidate.remittanceInformation ?? refund.reason ?? `Refund ${refund.id}`,
       ...(candidate.creditor ? { creditor: candidate.creditor } : {}),
     };
   }
@@ -94,8 +97,8 @@ function assemble(candidate: CreditTransferCandidate, until: string): Assembly |
     recordId: entry.id,
     amountMinor,
     dueDate: entry.dueDate,
-    remittance: reference ? '' : (entry.paymentReference ?? remittanceFor(entry)).slice(0, 140),
-    ...(reference ? { reference } : {}),
+    remittance: reference ? '' : entry.paymentReference ?? remittanceFor(entry),
+    ...(reference ? { reference } : { textReference: entry.paymentReference ?? entry.number }),
     ...(candidate.creditor ? { creditor: candidate.creditor } : {}),
   };
 }
@@ -121,6 +124,7 @@ export function buildCreditTransferRun(request: CreditTransferRunRequest): Credi
       currency: 'EUR',
       counterparty: result.creditor,
       ...(result.remittance ? { remittanceInformation: result.remittance } : {}),
+      ...(result.textReference ? { remittanceReference: result.textReference } : {}),
       ...(result.reference ? { creditorReference: result.reference } : {}),
       requestedDate: requestedDateFor(result.dueDate, earliest),
     };

@@ -61,9 +61,8 @@ export interface DirectDebitRunPlan {
   readonly excluded: readonly ExcludedRecord[];
 }
 
-/** Remittance text from the entry: its number and title, within the 140 characters SEPA allows. */
-export const remittanceFor = (entry: Pick<RunEntry, 'number' | 'title'>): string =>
-  [entry.number, entry.title].filter(Boolean).join(' ').slice(0, 140);
+/** Remittance text from the entry: its number, which the payer books by, then its title (the rules shorten it to 140). */
+export const remittanceFor = (entry: Pick<RunEntry, 'number' | 'title'>): string => [entry.number, entry.title].filter(Boolean).join(' ');
 
 export function buildDirectDebitRun(request: DirectDebitRunRequest): DirectDebitRunPlan {
   const earliest = earliestDate('direct-debit', request.today);
@@ -106,6 +105,7 @@ export function buildDirectDebitRun(request: DirectDebitRunRequest): DirectDebit
         ...(debtorAddress ? { address: debtorAddress } : {}),
       },
       remittanceInformation: remittanceFor(entry),
+      remittanceReference: entry.number,
       ...(reference ? { creditorReference: reference } : {}),
       requestedDate,
       mandate: runMandateFor(mandate),

@@ -16,7 +16,7 @@ import {
   type SepaIssue,
   type SepaKind,
 } from './model.js';
-import { MAX_NAME, prepareParty, sepaText } from './party-rules.js';
+import { MAX_NAME, prepareParty, shortenedText } from './party-rules.js';
 import type { RunTransaction, SepaRunInput } from './run-json-schema.js';
 import { checkId, checkRequestedDate, prepareTransaction, type TransactionContext } from './transaction-rules.js';
 
@@ -67,7 +67,7 @@ export function prepareRun(input: SepaRunInput, options: PrepareOptions): Prepar
   const messageId = input.messageId ?? generatedMessageId(now);
   checkId(messageId, 'messageId', file);
   const fileCtx: TransactionContext = { issues: file, charset, kind, legacy, today: options.today, runDate: input.requestedDate };
-  const initiatingPartyName = sepaText(input.initiatingParty.name, 'initiatingParty.name', MAX_NAME, fileCtx);
+  const initiatingPartyName = shortenedText(input.initiatingParty.name, 'initiatingParty.name', MAX_NAME, fileCtx);
   const account = prepareParty(input.account, 'account', fileCtx, legacy);
   checkRequestedDate(input.requestedDate, 'requestedDate', fileCtx);
   let creditorId: string | undefined;

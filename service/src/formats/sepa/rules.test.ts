@@ -21,16 +21,28 @@ describe('EPC rules: each accepted and refused', () => {
     expect([...dirty.run!.transactions()][0]!.counterparty.name).toBe('Zoe Angstroem-Oster');
   });
 
-  it('names: 70 characters accepted, 71 refused', () => {
+  it('names: 70 characters accepted as they are, a longer one shortened to 70 with a warning', () => {
     const name = (length: number) => ({ name: 'N'.repeat(length), iban: 'DE02120300000000202051' });
-    expect(dd({ counterparty: name(70) })).toEqual([]);
-    expect(dd({ counterparty: name(71) })).toEqual(['TEXT_TOO_LONG']);
-    expect(codes(directDebitRun([debit()], { initiatingParty: { name: 'I'.repeat(71) } }))).toEqual(['TEXT_TOO_LONG']);
+    expect(prepareRun(directDebitRun([debit({ counterparty: name(70) })]), DD).warnings).toEqual([]);
+    const long = prepareRun(directDebitRun([debit({ counterparty: name(93) })], { initiatingParty: { name: 'I'.repeat(71) } }), DD);
+    expect(long.problems).toEqual([]);
+    expect(long.warnings.map((w) => [w.code, w.field])).toEqual([
+      ['TEXT_SHORTENED', 'initiatingParty.name'],
+      ['TEXT_SHORTENED', 'debtor.name'],
+    ]);
+    expect(long.run!.initiatingPartyName).toBe('I'.repeat(70));
+    expect([...long.run!.transactions()][0]!.counterparty.name).toBe('N'.repeat(70));
   });
 
-  it('remittance: 140 characters accepted, 141 refused; beside an RF reference the text is dropped with a warning', () => {
+  it('remittance: 140 characters accepted; a longer text shortened while its reference stays, refused when it would be lost', () => {
     expect(dd({ remittanceInformation: 'R'.repeat(140) })).toEqual([]);
-    expect(dd({ remittanceInformation: 'R'.repeat(141) })).toEqual(['TEXT_TOO_LONG']);
+    const text = `INV-7 ${'x'.repeat(150)} RE-9`;
+    const kept = prepareRun(directDebitRun([debit({ remittanceInformation: text, remittanceReference: 'INV-7' })]), DD);
+    expect(kept.warnings.map((w) => w.code)).toEqual(['TEXT_SHORTENED']);
+    expect([...kept.run!.transactions()][0]!.remittanceInformation).toBe(text.slice(0, 140));
+    expect(dd({ remittanceInformation: text, remittanceReference: 'RE-9' })).toEqual(['REMITTANCE_REFERENCE_LOST']);
+    // nothing declared to keep: shortened with the warning
+    expect(dd({ remittanceInformation: text })).toEqual([]);
     const result = prepareRun(directDebitRun([debit({ creditorReference: 'RF18539007547034', remittanceInformation: 'R'.repeat(141) })]), DD);
     expect(result.problems).toEqual([]);
     expect(result.warnings.map((w) => w.code)).toEqual(['REMITTANCE_TEXT_DROPPED']);
@@ -58,7 +70,22 @@ describe('EPC rules: each accepted and refused', () => {
     expect(dd({ counterparty: party({ town: 'Ort', country: 'DE', addressLines: ['Weg 1'] }) })).toEqual([]);
     expect(dd({ counterparty: party({ addressLines: ['Weg 1', '12345 Ort'] }) })).toEqual(['ADDRESS_UNSTRUCTURED']);
     expect(dd({ counterparty: party({ street: 'Weg', country: 'DE' }) })).toEqual(['ADDRESS_INCOMPLETE']);
+    // a cut town or postal code would be a wrong address: refused; a street or free line is cut with a warning
     expect(dd({ counterparty: party({ town: 'T'.repeat(36), country: 'DE' }) })).toEqual(['TEXT_TOO_LONG']);
+    expect(dd({ counterparty: party({ town: 'Ort', postalCode: '1'.repeat(17), country: 'DE' }) })).toEqual(['TEXT_TOO_LONG']);
+    const long = prepareRun(directDebitRun([debit({ counterparty: party({ street: 'S'.repeat(71), town: 'Ort', country: 'DE', addressLines: ['L'.repeat(80)] }) })]), DD);
+    expect(long.warnings.map((w) => [w.code, w.field])).toEqual([
+      ['TEXT_SHORTENED', 'debtor.address.street'],
+      ['TEXT_SHORTENED', 'debtor.address.addressLines[0]'],
+    ]);
+  });
+
+  it('addresses in the 2009 format: a first line over 70 is cut in the street, keeping the number', () => {
+    const counterparty = { name: 'A', iban: 'DE02120300000000202051', address: { street: 'S'.repeat(68), buildingNumber: '12a', town: 'Ort', country: 'DE' } };
+    const legacy = prepareRun(directDebitRun([debit({ counterparty })]), { ...DD, format: 'pain.008.001.02' });
+    expect(legacy.problems).toEqual([]);
+    expect(legacy.warnings.map((w) => [w.code, w.field])).toEqual([['TEXT_SHORTENED', 'debtor.address']]);
+    expect(legacy.warnings[0]!.message).toContain(`written as "${'S'.repeat(66)} 12a"`);
   });
 
   it('outside the EEA: BIC and address accepted, either missing refused', () => {

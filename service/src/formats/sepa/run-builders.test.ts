@@ -156,3 +156,83 @@ describe('buildCreditTransferRun', () => {
     expect(await xsdErrors(writeRunToString(prepared.run!), 'pain.001.001.09')).toEqual([]);
   });
 });
+
+describe('texts longer than the EPC maximum', () => {
+  const longName = 'Wohnungseigentuemergemeinschaft Am Schlosspark Haus A bis F vertreten durch die Hausverwalter'; // 93, as in the report
+  const street = 'Strasse des Siebzehnten Juni zwischen Ernst-Reuter-Platz und Brandenburger Tor'; // 78
+  const addressLine = 'Hinterhaus, Seitenfluegel links, dritter Hof, Aufgang C, vierte Etage bei Familie Schmidt-Mueller'; // 97
+
+  it('shortens a debtor name and address to 70 characters with a warning and collects the entry', async () => {
+    for (const format of ['pain.008.001.08', 'pain.008.001.02'] as const) {
+      const plan = buildDirectDebitRun({
+        entity,
+        candidates: [
+          {
+            entry: entry('1', { amount: '40.00', dueDate: '2026-12-01' }),
+            mandate: mandate('M-1', { accountHolder: longName }),
+            debtorAddress: { street, buildingNumber: '1', postalCode: '10557', town: 'Berlin', country: 'DE', addressLines: [addressLine] },
+          },
+        ],
+        until: '2026-12-31',
+        today: TODAY,
+        messageId: 'RUN-LONG',
+        batchBooking: true,
+        format,
+        endToEndIdFor: e2e,
+      });
+      expect(plan.excluded).toEqual([]);
+      expect(plan.included.map((i) => i.recordId)).toEqual(['1']);
+      const prepared = prepareRun(plan.run!, { kind: 'direct-debit', format, today: TODAY });
+      expect(prepared.problems).toEqual([]);
+      const shortened = prepared.warnings.filter((w) => w.code === 'TEXT_SHORTENED').map((w) => w.field);
+      expect(shortened).toEqual(expect.arrayContaining(['debtor.name', 'debtor.address.street', 'debtor.address.addressLines[0]']));
+      const [written] = [...prepared.run!.transactions()];
+      expect(written!.counterparty.name).toBe(longName.slice(0, 70).trimEnd());
+      expect(written!.counterparty.address!.street!.length).toBeLessThanOrEqual(70);
+      const xml = writeRunToString(prepared.run!);
+      expect(xml).toContain(`<Nm>${longName.slice(0, 70).trimEnd()}</Nm>`);
+      expect(await xsdErrors(xml, format)).toEqual([]);
+    }
+  });
+
+  it('shortens a remittance text that keeps the entry number with a warning', async () => {
+    const title = 'Wartung und Instandhaltung der Aufzugsanlagen, Brandmeldeanlagen und Lueftungstechnik fuer das Objekt Am Schlosspark, Abrechnungszeitraum Q4';
+    const plan = buildDirectDebitRun({
+      entity,
+      candidates: [{ entry: entry('1', { amount: '40.00', dueDate: '2026-12-01', title }), mandate: mandate('M-1') }],
+      until: '2026-12-31',
+      today: TODAY,
+      messageId: 'RUN-TEXT',
+      batchBooking: true,
+      endToEndIdFor: e2e,
+    });
+    expect(plan.excluded).toEqual([]);
+    const prepared = prepareRun(plan.run!, { kind: 'direct-debit', format: 'pain.008.001.08', today: TODAY });
+    expect(prepared.warnings).toMatchObject([{ code: 'TEXT_SHORTENED', field: 'remittanceInformation' }]);
+    const text = [...prepared.run!.transactions()][0]!.remittanceInformation!;
+    expect(text.length).toBeLessThanOrEqual(140);
+    expect(text.startsWith('INV-1 Wartung')).toBe(true);
+    expect(await xsdErrors(writeRunToString(prepared.run!), 'pain.008.001.08')).toEqual([]);
+  });
+
+  it('excludes a payable whose remittance text would lose the payment reference, with the reason, and pays the rest', async () => {
+    const reference = `Lieferantenrechnung 2026-118 Bestellung 4500012345 Lieferschein 80001234 Kostenstelle 4711 Projekt Schlosspark Haus A bis F Abschlag 3 von 5 Rest`; // 145
+    const plan = buildCreditTransferRun({
+      payer: { name: 'Example Cash GmbH', account },
+      candidates: [
+        { kind: 'payable', entry: entry('P1', { type: 'Credit', amount: '120.00', dueDate: '2026-12-04', creditApproval: 'approved', paymentReference: reference }), creditor: { name: longName, iban: 'NL91ABNA0417164300' } },
+        { kind: 'payable', entry: entry('P2', { type: 'Credit', amount: '80.00', dueDate: '2026-12-04', creditApproval: 'approved' }), creditor: { name: longName, iban: 'NL91ABNA0417164300' } },
+      ],
+      until: '2026-12-31',
+      today: TODAY,
+      messageId: 'CT-LONG',
+      batchBooking: false,
+      endToEndIdFor: (id) => `E2E-${id}`,
+    });
+    expect(plan.excluded).toMatchObject([{ recordId: 'P1', code: 'REMITTANCE_REFERENCE_LOST', message: expect.stringContaining('Lieferantenrechnung 2026-118') }]);
+    expect(plan.included.map((i) => i.recordId)).toEqual(['P2']);
+    const prepared = prepareRun(plan.run!, { kind: 'credit-transfer', format: 'pain.001.001.09', today: TODAY });
+    expect(prepared.warnings.map((w) => [w.code, w.field])).toEqual([['TEXT_SHORTENED', 'creditor.name']]);
+    expect(await xsdErrors(writeRunToString(prepared.run!), 'pain.001.001.09')).toEqual([]);
+  });
+});

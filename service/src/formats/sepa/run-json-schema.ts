@@ -73,6 +73,12 @@ export const TransactionSchema = Type.Object(
     currency: Type.String(),
     counterparty: CounterpartySchema,
     remittanceInformation: Type.Optional(Type.String()),
+    remittanceReference: Type.Optional(
+      Type.String({
+        description:
+          'the invoice number or payment reference remittanceInformation must keep: a text over 140 characters is shortened only if it stays in, otherwise the transaction is refused (REMITTANCE_REFERENCE_LOST)',
+      }),
+    ),
     creditorReference: Type.Optional(Type.String()),
     requestedDate: Type.Optional(IsoDate),
     mandate: Type.Optional(MandateSchema),

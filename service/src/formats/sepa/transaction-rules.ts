@@ -1,7 +1,8 @@
 /**
  * EPC rules for one transaction: amount range and currency, end-to-end id, remittance
- * information (one unstructured text of 140, or an ISO 11649 RF reference), the counterparty, the
- * mandate for direct debits, and the collection or execution date on the TARGET2 calendar.
+ * information (one unstructured text of 140, shortened if its reference stays, or an ISO 11649 RF
+ * reference), the counterparty, the mandate for direct debits, and the collection or execution date
+ * on the TARGET2 calendar.
  */
 import { formatMinor, parseMinor } from '../../domain/money.js';
 import { CashError } from '../../domain/errors.js';
@@ -9,7 +10,8 @@ import { isValidCreditorReference, normaliseCreditorReference } from '../rf-refe
 import { idProblem, isValidCreditorId } from './identifiers.js';
 import type { Issues } from './issues.js';
 import type { PreparedAmendment, PreparedMandate, PreparedTransaction, SepaKind } from './model.js';
-import { needsBicAndAddress, normaliseIban, prepareParty, sameBank, sepaText, type TextContext } from './party-rules.js';
+import { transliterate } from './charset.js';
+import { cleanText, fitText, needsBicAndAddress, normaliseIban, prepareParty, sameBank, shortenedWarning, type TextContext } from './party-rules.js';
 import type { RunMandate, RunTransaction } from './run-json-schema.js';
 import { isIsoDate, isTarget2BusinessDay, nextBusinessDay, parseIsoDate, toIsoDate } from './target2-calendar.js';
 
@@ -117,6 +119,30 @@ function prepareMandate(raw: RunMandate, debtorIban: string, date: string, issue
   };
 }
 
+/**
+ * The unstructured remittance text, at most 140 characters. A longer one is cut with a warning, as
+ * long as the reference the payee books by (invoice number, payment reference) stays in it; one
+ * that would lose it is refused, so the payment is left out with the reason rather than sent
+ * unrecognisable.
+ */
+function remittanceText(value: string, reference: string | undefined, ctx: TransactionContext): string {
+  const field = 'remittanceInformation';
+  const text = cleanText(value, field, ctx);
+  if (text.length <= MAX_REMITTANCE) return text;
+  const written = fitText(text, MAX_REMITTANCE);
+  const kept = reference === undefined ? undefined : transliterate(reference, ctx.charset).value;
+  if (kept !== undefined && !written.includes(kept)) {
+    ctx.issues.problem(
+      'REMITTANCE_REFERENCE_LOST',
+      `${field} has ${text.length} characters, at most ${MAX_REMITTANCE} are allowed, and shortening it would lose the reference "${kept}"`,
+      field,
+    );
+    return text;
+  }
+  shortenedWarning(field, text, written, MAX_REMITTANCE, ctx);
+  return written;
+}
+
 export function prepareTransaction(
   raw: RunTransaction,
   index: number,
@@ -157,7 +183,7 @@ export function prepareTransaction(
         'remittanceInformation',
       );
     } else {
-      remittanceInformation = sepaText(raw.remittanceInformation, 'remittanceInformation', MAX_REMITTANCE, ctx);
+      remittanceInformation = remittanceText(raw.remittanceInformation, raw.remittanceReference, ctx);
     }
   }
 

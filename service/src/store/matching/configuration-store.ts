@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '../../domain/errors.js';
-import { DEFAULT_CONFIGURATIONS, Matcher, readConfigurations, type MatchingConfiguration } from '../../matching/index.js';
+import { compileConfiguration, DEFAULT_CONFIGURATIONS, readConfigurations, type MatchingConfiguration } from '../../matching/index.js';
 import type { Db, Queryable, Row } from '../db.js';
 import { isUuid } from '../ledger/queries.js';
-import { assertPatternIsFast } from './pattern-check.js';
 
 export interface StoredConfiguration extends MatchingConfiguration {
   id: string;
@@ -17,11 +16,13 @@ export interface EffectiveConfigurations {
 
 /**
  * Validates one configuration as the engine reads it, and compiles it, so a pattern that does not
- * compile is refused when it is saved rather than when a statement arrives.
+ * compile, or that the linear-time engine cannot run, is refused when it is saved rather than when a
+ * statement arrives.
  */
 export function validConfiguration(raw: unknown): MatchingConfiguration {
   const [configuration] = readConfigurations([raw]);
-  new Matcher([configuration!]);
+  // inactive ones too: switching one on later must not be what finds its pattern broken
+  compileConfiguration(configuration!);
   return configuration!;
 }
 
@@ -61,7 +62,7 @@ export class ConfigurationStore {
   }
 
   async create(tenantId: string, configuration: MatchingConfiguration): Promise<StoredConfiguration> {
-    await assertPatternIsFast(configuration.name, configuration.parser.pattern, configuration.parser.flags);
+    compileConfiguration(configuration);
     const id = randomUUID();
     await this.write(
       `INSERT INTO matching_configurations (tenant_id, id, name, template, priority, active, description, parser, search)
@@ -74,7 +75,7 @@ export class ConfigurationStore {
 
   async replace(tenantId: string, id: string, configuration: MatchingConfiguration): Promise<StoredConfiguration> {
     await this.get(tenantId, id);
-    await assertPatternIsFast(configuration.name, configuration.parser.pattern, configuration.parser.flags);
+    compileConfiguration(configuration);
     await this.write(
       `UPDATE matching_configurations SET name = $3, template = $4, priority = $5, active = $6, description = $7, parser = $8,
          search = $9, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
@@ -108,7 +109,7 @@ export class ConfigurationStore {
       if (names.has(name)) throw conflict('MATCHING_CONFIGURATION_NAME_TAKEN', `two configurations are named "${name}"`, { name });
       names.add(name);
     }
-    for (const c of configurations) await assertPatternIsFast(c.name, c.parser.pattern, c.parser.flags);
+    configurations.forEach(compileConfiguration);
     await this.db.transaction(async (tx) => {
       await tx.query('DELETE FROM matching_configurations WHERE tenant_id = $1', [tenantId]);
       await insertAll(tx, tenantId, configurations);
