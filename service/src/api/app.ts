@@ -90,7 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { db: deps.db });
   await app.register(tenantRoutes, { tenants: deps.tenants });
-  await app.register(entryRoutes, { ledger: deps.ledger });
+  await app.register(entryRoutes, { ledger: deps.ledger, store: deps.paymentRuns.store });
   await app.register(paymentRoutes, { ledger: deps.ledger });
   await app.register(settlementRoutes, { ledger: deps.ledger });
   await app.register(refundRoutes, { ledger: deps.ledger });

@@ -77,10 +77,14 @@ describe('a direct-debit run on the demo data', () => {
     expect(created.order.excluded.map((e) => e.label)).toEqual(['RE-2026-0006', 'RE-2026-0011', 'RE-2026-0012']);
   });
 
-  it('does not collect the same entries twice: a second run finds nothing to collect', async () => {
+  it('does not collect the same entries twice: a second run finds nothing to collect, and says again why the rest stay out', async () => {
     const again = await services.paymentRuns.preview(ctx, request);
     expect(again.included).toEqual([]);
-    expect(again.excluded.map((e) => e.code)).toEqual(['ENTRY_EXCLUDED', 'ENTRY_EXCLUDED', 'ENTRY_EXCLUDED']);
+    expect(again.excluded.map((e) => [e.label, e.code, e.message])).toEqual([
+      ['RE-2026-0006', 'MANDATE_MISSING', 'entry RE-2026-0006 has no active SEPA mandate'],
+      ['RE-2026-0011', 'MANDATE_MISSING', 'entry RE-2026-0011 has no active SEPA mandate'],
+      ['RE-2026-0012', 'MANDATE_MISSING', 'entry RE-2026-0012 has no active SEPA mandate'],
+    ]);
   });
 
   it('a pain.002 rejection for one transaction fails exactly that payment and reopens its entry', async () => {

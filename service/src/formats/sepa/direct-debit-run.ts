@@ -91,7 +91,12 @@ export function buildDirectDebitRun(request: DirectDebitRunRequest): DirectDebit
     const requestedDate = requestedDateFor(entry.dueDate, earliest);
     const refusal = collectionRefusal(mandate, requestedDate);
     if (refusal) {
-      exclude(refusal, `mandate ${mandate.reference} cannot be collected on ${requestedDate} (${refusal})`);
+      exclude(
+        refusal,
+        refusal === 'MANDATE_INACTIVE' && mandate.deactivationReason
+          ? `mandate ${mandate.reference} is inactive: ${mandate.deactivationReason}`
+          : `mandate ${mandate.reference} cannot be collected on ${requestedDate} (${refusal})`,
+      );
       continue;
     }
     const reference = entry.paymentReference && isValidCreditorReference(entry.paymentReference) ? entry.paymentReference : undefined;
