@@ -112,9 +112,13 @@ describe('a direct-debit run on the demo data', () => {
     expect(after.status).toBe('Partially accepted');
     expect(after.transactions.find((t) => t.endToEndId === rejected.endToEndId)).toMatchObject({ status: 'Rejected', statusCode: 'RJCT' });
 
-    // the reopened entry's mandate never saw a collection: it goes out as FRST again
+    // AC04: the account is closed, so the mandate is ended with the reason instead of collecting FRST again
     const next = await services.paymentRuns.preview(ctx, request);
-    expect(next.included.map((i) => [i.label, i.sequenceType])).toEqual([['RE-2026-0009', 'FRST']]);
+    expect(next.included).toEqual([]);
+    expect(next.excluded.find((e) => e.label === 'RE-2026-0009')).toMatchObject({
+      code: 'MANDATE_INACTIVE',
+      message: expect.stringContaining('AC04 closed account number'),
+    });
   });
 
   it('applying the same report again changes nothing', async () => {
@@ -195,6 +199,9 @@ describe('mandate expiry', () => {
       today,
     );
     await services.ledger.createEntry(ctx, newEntry({ number: 'OLD-INV', type: 'Debit', currency: 'EUR', amount: '42.00', dueDate: '2026-12-14', account: { id: 'OLD-1', name: 'Old Customer' } }));
+    // something the run can collect, so that it is created
+    await createMandateInstrument(services.paymentRuns.store, ctx, { businessEntity: 'DEMO', accountId: 'NEW-1', scheme: 'CORE', signatureDate: '2026-06-01', accountHolder: 'New Customer', iban: 'DE91100000000123456789' }, today);
+    await services.ledger.createEntry(ctx, newEntry({ number: 'NEW-INV', type: 'Debit', currency: 'EUR', amount: '12.00', dueDate: '2026-12-14', account: { id: 'NEW-1', name: 'New Customer' } }));
     const { summary } = await services.paymentRuns.create(ctx, { ...request, until: '2026-12-15' });
     expect(summary.excluded).toEqual(expect.arrayContaining([expect.objectContaining({ label: 'OLD-INV', code: 'MANDATE_EXPIRED' })]));
     const after = await services.paymentRuns.store.getInstrument(ctx.tenantId, mandate.id);

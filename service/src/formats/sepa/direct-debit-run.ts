@@ -61,6 +61,10 @@ export interface DirectDebitRunPlan {
   readonly excluded: readonly ExcludedRecord[];
 }
 
+/** Why an entry someone excluded stays out, with the reason recorded on it. */
+export const excludedMessage = (entry: Pick<RunEntry, 'number' | 'errorMessages'>): string =>
+  `entry ${entry.number} is excluded from payment runs${entry.errorMessages.length > 0 ? `: ${entry.errorMessages.join('; ')}` : ''}`;
+
 /** Remittance text from the entry: its number and title, within the 140 characters SEPA allows. */
 export const remittanceFor = (entry: Pick<RunEntry, 'number' | 'title'>): string =>
   [entry.number, entry.title].filter(Boolean).join(' ').slice(0, 140);
@@ -77,7 +81,7 @@ export function buildDirectDebitRun(request: DirectDebitRunRequest): DirectDebit
     if (amountMinor <= 0n) continue;
     const exclude = (code: string, message: string) => excluded.push({ recordId: entry.id, code, message });
     if (entry.excludeFromPaymentRun) {
-      exclude('ENTRY_EXCLUDED', `entry ${entry.number} is excluded from payment runs`);
+      exclude('ENTRY_EXCLUDED', excludedMessage(entry));
       continue;
     }
     if (entry.currency !== 'EUR') {

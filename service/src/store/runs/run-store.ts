@@ -247,6 +247,22 @@ export class RunStore {
     return rows.map(toInstrument);
   }
 
+  /**
+   * A mandate's collections as the runs know them: the latest date the bank has not rejected, and
+   * whether a run sent its first collection (then the runs hold its whole history).
+   */
+  async collectionHistory(tenantId: string, instrumentId: string): Promise<{ last: string | null; firstSentByRun: boolean }> {
+    const [row] = await this.db.query(
+      `SELECT (max(p.payment_date) FILTER (WHERE t.status <> 'Rejected'))::text AS last,
+         bool_or(t.sequence_type = 'FRST') AS first_sent
+       FROM payment_order_transactions t
+       JOIN payments p ON p.tenant_id = t.tenant_id AND p.id = t.payment_id
+       WHERE t.tenant_id = $1 AND t.instrument_id = $2`,
+      [tenantId, instrumentId],
+    );
+    return { last: row?.last ? String(row.last) : null, firstSentByRun: Boolean(row?.first_sent) };
+  }
+
   /** Writes back a mandate's lifecycle (collection recorded, amendment reported, deactivated). */
   async updateMandate(tenantId: string, id: string, mandate: Mandate): Promise<void> {
     await this.db.query(
