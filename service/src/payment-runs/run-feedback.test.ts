@@ -4,6 +4,7 @@ import { servicesFor, type Services } from '../runtime/services.js';
 import { openTestDb } from '../store/test-support/test-db.js';
 import { createEntry } from './entry-business-entity.js';
 import { createBusinessEntity, createMandateInstrument } from './instruments.js';
+import { importStatement } from '../banking/import-statement.js';
 import { statusReport } from './test-support/status-report.js';
 
 // What a run leaves behind and what the bank answers: exclusions that are checked again, mandates a
@@ -92,6 +93,45 @@ describe('a rejection that makes the mandate unusable', () => {
     await reject(created.order.id, 'Y-2', 'AM04');
     const next = await services.paymentRuns.preview(ctx, run);
     expect(next.included.filter((i) => i.label === 'Y-2').map((i) => i.sequenceType)).toEqual(['FRST']);
+  });
+});
+
+/** A camt.053 in which the bank books a collected direct debit back (DBIT) with a return reason. */
+const returnStatement = (endToEndId: string, reason: string) =>
+  Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+<GrpHdr><MsgId>RETURN-${endToEndId}</MsgId><CreDtTm>2026-12-16T06:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>STMT-${endToEndId}</Id><CreDtTm>2026-12-16T06:00:00</CreDtTm>
+<Acct><Id><IBAN>DE44500105175407324931</IBAN></Id><Ccy>EUR</Ccy></Acct>
+<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-12-15</Dt></Dt></Bal>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">90.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-12-15</Dt></Dt></Bal>
+<Ntry><Amt Ccy="EUR">10.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+<BookgDt><Dt>2026-12-15</Dt></BookgDt><ValDt><Dt>2026-12-15</Dt></ValDt><AcctSvcrRef>REF-${endToEndId}</AcctSvcrRef>
+<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>IDDT</Cd><SubFmlyCd>UPDD</SubFmlyCd></Fmly></Domn></BkTxCd>
+<NtryDtls><TxDtls><Refs><EndToEndId>${endToEndId}</EndToEndId></Refs><Amt Ccy="EUR">10.00</Amt><CdtDbtInd>DBIT</CdtDbtInd>
+<RtrInf><Rsn><Cd>${reason}</Cd></Rsn></RtrInf></TxDtls></NtryDtls></Ntry>
+</Stmt></BkToCstmrStmt></Document>`);
+
+describe('a direct debit returned in a bank statement', () => {
+  it('MD07 ends the mandate: the next run excludes the reopened entry as MANDATE_INACTIVE', async () => {
+    const mandate = await mandateFor('R-1');
+    await invoice('V-1', 'R-1', '2026-12-12');
+    const created = await services.paymentRuns.create(ctx, run);
+    const entry = await entryNumbered('V-1');
+    const tx = (await services.paymentRuns.order(ctx, created.order.id)).transactions.find((t) => t.recordId === entry.id)!;
+    const imported = await importStatement(
+      { ...services, runs: services.paymentRuns.store },
+      ctx,
+      returnStatement(tx.endToEndId, 'MD07'),
+      { fileName: 'return.xml' },
+    );
+    expect(imported.feedback).toMatchObject({ failed: 1 });
+    expect(await services.paymentRuns.store.getInstrument(ctx.tenantId, mandate.id)).toMatchObject({
+      active: false,
+      deactivationReason: expect.stringContaining('MD07 end customer deceased'),
+    });
+    const next = await services.paymentRuns.preview(ctx, run);
+    expect(next.excluded).toEqual(expect.arrayContaining([expect.objectContaining({ label: 'V-1', code: 'MANDATE_INACTIVE' })]));
   });
 });
 

@@ -353,6 +353,12 @@ export class RunStore {
     return rows.map(toOrderTransaction);
   }
 
+  /** The run transaction a payment was created for, if a run created it. */
+  async transactionOfPayment(tenantId: string, paymentId: string): Promise<PaymentOrderTransaction | null> {
+    const rows = await this.db.query('SELECT * FROM payment_order_transactions WHERE tenant_id = $1 AND payment_id = $2', [tenantId, paymentId]);
+    return rows[0] ? toOrderTransaction(rows[0]) : null;
+  }
+
   async setOrderStatus(tenantId: string, id: string, status: PaymentOrder['status'], reasons?: unknown[]): Promise<PaymentOrder> {
     await this.db.query(
       `UPDATE payment_orders SET status = $3, status_reasons = coalesce($4::jsonb, status_reasons), updated_at = now()
