@@ -110,6 +110,21 @@ describe('entries carry their business entity', () => {
     expect(be2.included.map((i) => i.recordId)).toContain(refund.id);
   });
 
+  it('a mandate is found by the account number the README\'s entries carry, as well as by the account id', async () => {
+    const mandate = { kind: 'mandate', businessEntity: 'BE1', accountHolder: 'Muster GmbH', iban: 'DE89370400440532013000', scheme: 'CORE', signatureDate: '2026-02-01' };
+    const none = await h.call(write, { method: 'POST', url: '/v1/payment-instruments', payload: mandate });
+    expect([none.status, none.body.code]).toEqual([422, 'ACCOUNT_REQUIRED']);
+    const byNumber = await h.call(write, { method: 'POST', url: '/v1/payment-instruments', payload: { ...mandate, accountNumber: 'C-1' } });
+    expect(byNumber.status).toBe(201);
+    expect(byNumber.body).toMatchObject({ accountId: null, accountNumber: 'C-1' });
+    const listed = await h.call(write, { method: 'GET', url: '/v1/payment-instruments?accountNumber=C-1' });
+    expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([byNumber.body.id]);
+
+    await h.call(write, { method: 'POST', url: '/v1/entries', payload: entry('INV-9001', { account: { number: 'C-1', name: 'Muster GmbH' }, businessEntity: 'BE1' }) });
+    const be1 = (await h.call(write, { method: 'POST', url: '/v1/payment-runs/preview', payload: run('direct-debit', 'BE1') })).body as Summary;
+    expect(be1.included.map((i) => [i.label, i.mandateReference])).toEqual([['INV-9001', byNumber.body.mandate.reference]]);
+  });
+
   it('the created BE2 run is written under BE2\'s creditor name and IBAN, and BE1\'s holds nothing of BE2', async () => {
     const { paymentRuns } = h.services;
     const ctx = { tenantId: h.tenantA.tenantId, actor: 'test', businessProcess: 'Test' };
