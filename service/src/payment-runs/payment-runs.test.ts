@@ -28,6 +28,12 @@ afterAll(() => services.close());
 describe('a direct-debit run on the demo data', () => {
   let created: Awaited<ReturnType<Services['paymentRuns']['create']>>;
 
+  it('the demo entries, stored before the tenant had a business entity, belong to its first one', async () => {
+    const demo = await services.paymentRuns.store.getBusinessEntity(ctx.tenantId, 'DEMO');
+    expect((await entryNumbered('RE-2026-0001')).businessEntityId).toBe(demo.id);
+    expect((await entryNumbered('ER-2026-0002')).businessEntityId).toBe(demo.id);
+  });
+
   it('previews what would be collected and what is excluded and why, changing nothing', async () => {
     const preview = await services.paymentRuns.preview(ctx, request);
     expect(preview.included.map((i) => [i.label, i.amount, i.sequenceType])).toEqual([
