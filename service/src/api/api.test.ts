@@ -148,7 +148,7 @@ describe('the settlement walk-through', () => {
     const queued = await h.call(h.tenantA.write, { method: 'POST', url: '/v1/entries/imports', payload: { format: 'jsonl', content } });
     expect(queued.status).toBe(202);
     expect(queued.body.status).toBe('queued');
-    expect(await new Worker(h.services.jobs, jobHandlers(h.services.ledger)).drain()).toBeGreaterThanOrEqual(1);
+    expect(await new Worker(h.services.jobs, jobHandlers(h.services.ledger, undefined, h.services.paymentRuns)).drain()).toBeGreaterThanOrEqual(1);
     const job = await h.call(h.tenantA.read, { method: 'GET', url: `/v1/jobs/${queued.body.id}` });
     expect(job.body).toMatchObject({ status: 'succeeded', progress: { done: 4, total: 4 } });
     expect(job.body.result).toMatchObject({ total: 4, imported: 1 });

@@ -90,12 +90,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { db: deps.db });
   await app.register(tenantRoutes, { tenants: deps.tenants });
-  await app.register(entryRoutes, { ledger: deps.ledger });
+  await app.register(entryRoutes, { ledger: deps.ledger, store: deps.paymentRuns.store });
   await app.register(paymentRoutes, { ledger: deps.ledger });
   await app.register(settlementRoutes, { ledger: deps.ledger });
   await app.register(refundRoutes, { ledger: deps.ledger });
   await app.register(jobRoutes, { jobs: deps.jobs });
-  await app.register(statementRoutes, { ledger: deps.ledger, statements: deps.statements, matching: deps.matching, jobs: deps.jobs });
+  await app.register(statementRoutes, { ledger: deps.ledger, statements: deps.statements, matching: deps.matching, jobs: deps.jobs, runs: deps.paymentRuns.store });
   await app.register(matchingRoutes, { ledger: deps.ledger, statements: deps.statements, matching: deps.matching, jobs: deps.jobs });
   await app.register(paymentRunRoutes, { paymentRuns: deps.paymentRuns, jobs: deps.jobs });
   return app;

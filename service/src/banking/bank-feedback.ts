@@ -3,6 +3,8 @@ import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
 import { EXPECTING, SETTLEABLE, type Payment, type PaymentStatus } from '../domain/payment.js';
 import type { RefundStatus } from '../domain/refund.js';
 import { describeReason } from '../formats/reason-codes.js';
+import { mandateAfter } from '../payment-runs/apply-status.js';
+import type { RunStore } from '../store/runs/run-store.js';
 import type { StatementItemRecord, StatementStore } from '../store/statements/statement-store.js';
 
 export interface FeedbackSummary {
@@ -42,6 +44,7 @@ export async function applyBankFeedback(
   statements: StatementStore,
   ctx: LedgerContext,
   itemIds: string[],
+  runs?: RunStore,
 ): Promise<FeedbackSummary> {
   const summary: FeedbackSummary = { collected: 0, reversed: 0, failed: 0, refunded: 0, refundsFailed: 0, warnings: [] };
   const feedbackCtx = { ...ctx, businessProcess: 'Bank Statement Feedback' };
@@ -68,6 +71,9 @@ export async function applyBankFeedback(
       const reason = giveBack ? (describeReason(item.returnReason) ?? 'returned by the bank') : null;
       try {
         await ledger.setPaymentStatus(feedbackCtx, payment.id, target, reason);
+        // a direct debit returned for a reason that makes its mandate unusable ends the mandate
+        const collection = giveBack && runs ? await runs.transactionOfPayment(ctx.tenantId, payment.id) : null;
+        if (collection) await mandateAfter(runs!, ctx.tenantId, collection, { reason: reason!, codes: [item.returnReason ?? undefined] });
         if (target === 'Collected') summary.collected++;
         else if (target === 'Reversed') summary.reversed++;
         else summary.failed++;

@@ -4,6 +4,7 @@ import type { ItemProgress, StatementStore } from '../store/statements/statement
 import { applyBankFeedback, type FeedbackSummary } from './bank-feedback.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { MatchingStore } from '../store/matching/index.js';
+import type { RunStore } from '../store/runs/run-store.js';
 import { matchAfterImport, type AfterImportMatching } from './auto-match-job.js';
 
 export interface StatementImportSummary {
@@ -22,7 +23,7 @@ export interface StatementImportSummary {
  * bank's bookings update the payments the product issued.
  */
 export async function importStatement(
-  deps: { ledger: Ledger; statements: StatementStore; matching: MatchingStore; jobs: JobQueue },
+  deps: { ledger: Ledger; statements: StatementStore; matching: MatchingStore; jobs: JobQueue; runs?: RunStore },
   ctx: LedgerContext,
   content: Buffer,
   options: ParseStatementOptions & { fileName: string },
@@ -30,7 +31,7 @@ export async function importStatement(
 ): Promise<StatementImportSummary> {
   const file = await parseStatementFile(content, options);
   const stored = await deps.statements.importFile(ctx.tenantId, file, { fileName: options.fileName, content, importedBy: ctx.actor }, progress);
-  const feedback = await applyBankFeedback(deps.ledger, deps.statements, ctx, stored.newItemIds);
+  const feedback = await applyBankFeedback(deps.ledger, deps.statements, ctx, stored.newItemIds, deps.runs);
   const matching = await matchAfterImport(deps, ctx, { newItemIds: stored.newItemIds, statementIds: stored.statements.map((s) => s.id) });
   return {
     fileId: stored.fileId,

@@ -12,6 +12,11 @@ export function applyEntryControls(entry: Entry, controls: EntryControls, at: Da
     ...entry,
     creditApproval: controls.creditApproval ?? entry.creditApproval,
     excludeFromPaymentRun: controls.excludeFromPaymentRun ?? entry.excludeFromPaymentRun,
+    // whoever sets the flag owns it: a person's exclusion is never lifted by a run
+    excludedAutomatically:
+      controls.excludeFromPaymentRun === undefined
+        ? entry.excludedAutomatically
+        : controls.excludeFromPaymentRun && (controls.excludedAutomatically ?? false),
     errorMessages: controls.errorMessages ?? entry.errorMessages,
     updatedAt: at,
   };

@@ -43,6 +43,8 @@ export interface Entry {
   assignedAmount: bigint;
   expectedAmount: bigint;
   status: EntryStatus;
+  /** The business entity that owns the receivable or payable; its runs alone collect or pay it. */
+  businessEntityId: string | null;
   account: Party;
   contact: Party | null;
   title: string | null;
@@ -51,6 +53,8 @@ export interface Entry {
   dueDate: string | null;
   creditApproval: CreditApproval | null;
   excludeFromPaymentRun: boolean;
+  /** Excluded by a run for a reason it checks again next time (no mandate, …), not by a person. */
+  excludedAutomatically: boolean;
   errorMessages: string[];
   paymentDate: string | null;
   cancellation: Cancellation | null;
@@ -58,11 +62,13 @@ export interface Entry {
   updatedAt: Date;
 }
 
-/** Open amount minus what payments already settled. */
-export const outstandingAmount = (entry: Entry): bigint => entry.openAmount + entry.assignedAmount;
+/** Open amount minus what payments already settled; nothing is owed on a canceled entry. */
+export const outstandingAmount = (entry: Entry): bigint =>
+  entry.status === 'Canceled' ? 0n : entry.openAmount + entry.assignedAmount;
 
 /** Outstanding amount plus what pending payments are expected to bring (or pay out). */
-export const payableAmount = (entry: Entry): bigint => outstandingAmount(entry) + entry.expectedAmount;
+export const payableAmount = (entry: Entry): bigint =>
+  entry.status === 'Canceled' ? 0n : outstandingAmount(entry) + entry.expectedAmount;
 
 /** How much, as a positive amount, can still be allocated without over-allocating the entry. */
 export const allocatableAmount = (entry: Entry): bigint =>

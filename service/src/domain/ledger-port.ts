@@ -19,11 +19,14 @@ export interface EntryFilter {
   currency?: string;
   dueBefore?: string;
   number?: string;
+  businessEntityId?: string;
 }
 
 export interface EntryControls {
   creditApproval?: CreditApproval;
   excludeFromPaymentRun?: boolean;
+  /** With excludeFromPaymentRun: a run set it and checks it again next time; a person's exclusion stays. */
+  excludedAutomatically?: boolean;
   errorMessages?: string[];
 }
 

@@ -16,6 +16,8 @@ export interface EntryInput {
   dueDate?: string | null;
   creditApproval?: CreditApproval | null;
   excludeFromPaymentRun?: boolean;
+  /** Business entity id or code; resolved against the tenant's entities before the entry is stored. */
+  businessEntity?: string | null;
 }
 
 export type NewEntry = Omit<Entry, 'id' | 'createdAt' | 'updatedAt'>;
@@ -70,6 +72,7 @@ export function newEntry(input: EntryInput): NewEntry {
     assignedAmount: 0n,
     expectedAmount: 0n,
     status: 'Open',
+    businessEntityId: null,
     account,
     contact: input.contact ? party(input.contact) : null,
     title: input.title ?? null,
@@ -78,6 +81,7 @@ export function newEntry(input: EntryInput): NewEntry {
     dueDate: checkDate('dueDate', input.dueDate),
     creditApproval: input.type === 'Credit' ? (input.creditApproval ?? 'unapproved') : null,
     excludeFromPaymentRun: input.excludeFromPaymentRun ?? false,
+    excludedAutomatically: false,
     errorMessages: [],
     paymentDate: null,
     cancellation: null,

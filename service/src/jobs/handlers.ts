@@ -23,18 +23,24 @@ export function jobHandlers(
 ): Record<string, JobHandler> {
   return {
     ...(banking ? matchingJobHandlers({ ...banking, ledger }) : {}),
-    [ENTRIES_IMPORT]: async ({ job, progress }) => {
-      const payload = job.payload as EntriesImportPayload;
-      if (!payload || typeof payload.content !== 'string') throw invalid('JOB_PAYLOAD_INVALID', 'entries.import needs content');
-      const records = readEntriesFile(payload.content, payload.format);
-      await progress(0, records.length, 'importing entries');
-      return importEntries(
-        ledger,
-        { tenantId: job.tenantId, actor: job.createdBy, businessProcess: 'Entries Import' },
-        records,
-        (done, total) => progress(done, total, 'importing entries'),
-      );
-    },
-    ...(paymentRuns ? { [PAYMENT_RUN_CREATE]: paymentRunJob(paymentRuns) } : {}),
+    // entries are imported into their business entities, which the payment-run store holds
+    ...(paymentRuns
+      ? {
+          [ENTRIES_IMPORT]: async ({ job, progress }) => {
+            const payload = job.payload as EntriesImportPayload;
+            if (!payload || typeof payload.content !== 'string') throw invalid('JOB_PAYLOAD_INVALID', 'entries.import needs content');
+            const records = readEntriesFile(payload.content, payload.format);
+            await progress(0, records.length, 'importing entries');
+            return importEntries(
+              ledger,
+              paymentRuns.store,
+              { tenantId: job.tenantId, actor: job.createdBy, businessProcess: 'Entries Import' },
+              records,
+              (done, total) => progress(done, total, 'importing entries'),
+            );
+          },
+          [PAYMENT_RUN_CREATE]: paymentRunJob(paymentRuns),
+        }
+      : {}),
   };
 }

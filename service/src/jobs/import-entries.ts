@@ -1,7 +1,8 @@
 import { CashError } from '../domain/errors.js';
 import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
-import { newEntry } from '../domain/new-entry.js';
 import type { EntryRecord } from '../formats/entries/entries-file.js';
+import { createEntry } from '../payment-runs/entry-business-entity.js';
+import type { RunStore } from '../store/runs/run-store.js';
 
 export interface ImportSummary {
   total: number;
@@ -15,6 +16,7 @@ export interface ImportSummary {
  */
 export async function importEntries(
   ledger: Ledger,
+  store: RunStore,
   ctx: LedgerContext,
   records: EntryRecord[],
   onProgress: (done: number, total: number) => Promise<void> | void = () => undefined,
@@ -25,7 +27,7 @@ export async function importEntries(
       summary.refused.push({ line: record.line, ...record.error });
     } else {
       try {
-        await ledger.createEntry(ctx, newEntry(record.input));
+        await createEntry(ledger, store, ctx, record.input);
         summary.imported++;
       } catch (error) {
         if (!(error instanceof CashError)) throw error;

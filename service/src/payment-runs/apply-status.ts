@@ -9,6 +9,8 @@ import { EXPECTING, SETTLEABLE } from '../domain/payment.js';
 import { describeReason } from '../formats/reason-codes.js';
 import { mapStatusOutcomes, readStatusReport, type PaymentOutcome, type StatusReason } from '../formats/pain002/index.js';
 import type { OrderStatus, PaymentOrderTransaction, RunStore } from '../store/runs/run-store.js';
+import { deactivateMandate, type Mandate } from '../domain/mandates/mandate.js';
+import { mandateEndingReason, rejectionDeactivation } from './mandate-rejections.js';
 
 export interface StatusApplication {
   orderId: string;
@@ -62,9 +64,16 @@ export async function applyStatusReport(
     const tx = byEndToEnd.get(outcome.endToEndId)!;
     const reason = reasonText(outcome.reasons);
     const next = TX_STATUS[outcome.outcome];
-    if (next && tx.status !== 'Rejected' && tx.status !== next) {
-      if (next === 'Rejected') await reject(ledger, store, statusCtx, tx, reason ?? `rejected by the bank (${outcome.status ?? 'RJCT'})`);
+    // a rejection stands unless a later report accepts that very transaction after all (a group or
+    // block status that accepts "the rest" does not)
+    const undone = tx.status === 'Rejected' && next === 'Accepted' && outcome.level === 'transaction';
+    if (next && tx.status !== next && (tx.status !== 'Rejected' || undone)) {
+      const text = reason ?? `rejected by the bank (${outcome.status ?? 'RJCT'})`;
+      if (next === 'Rejected') await reject(ledger, statusCtx, tx, text);
       await store.setTransactionStatus(ctx.tenantId, order.id, tx.endToEndId, next, outcome.status ?? null, reason);
+      if (next === 'Rejected' || tx.status === 'Rejected') {
+        await mandateAfter(store, ctx.tenantId, tx, next === 'Rejected' ? { reason: text, codes: outcome.reasons.map((r) => r.code) } : null);
+      }
     }
     payments.push({ endToEndId: outcome.endToEndId, outcome: outcome.outcome, paymentId: tx.paymentId, status: outcome.status ?? null, reason });
   }
@@ -102,7 +111,7 @@ function orderStatusOf(transactions: readonly PaymentOrderTransaction[]): OrderS
   return transactions.every((t) => t.status === 'Accepted') ? 'Accepted' : 'Submitted';
 }
 
-async function reject(ledger: Ledger, store: RunStore, ctx: LedgerContext, tx: PaymentOrderTransaction, reason: string): Promise<void> {
+async function reject(ledger: Ledger, ctx: LedgerContext, tx: PaymentOrderTransaction, reason: string): Promise<void> {
   if (tx.recordKind === 'refund') {
     // a refund the bank statement already settled (Refunded) or failed keeps that word
     const refund = await ledger.getRefund(ctx, tx.recordId);
@@ -115,12 +124,38 @@ async function reject(ledger: Ledger, store: RunStore, ctx: LedgerContext, tx: P
     const target = EXPECTING.has(payment.status) ? 'Failed' : SETTLEABLE.has(payment.status) ? 'Reversed' : null;
     if (target) await ledger.setPaymentStatus(ctx, payment.id, target, reason);
   }
-  // The bank never saw this collection: the mandate's next one is its first again.
-  if (tx.instrumentId && tx.sequenceType === 'FRST') {
-    const instrument = await store.getInstrument(ctx.tenantId, tx.instrumentId);
-    if (instrument.mandate) {
-      const { lastCollectionDate: _undone, ...mandate } = instrument.mandate;
-      await store.updateMandate(ctx.tenantId, instrument.id, mandate);
-    }
+}
+
+/**
+ * The mandate after a collection was rejected, or a rejection undone (a later report accepts it;
+ * the payment stays failed, money that arrives after all comes in through the statement). Its
+ * last collection date is what the collections the bank did not reject say (never cleared
+ * blindly), so an undone first collection counts again and a rejected one leaves a later
+ * collection standing. A reason that
+ * makes the mandate unusable (closed account, no mandate, deceased, …) ends it with that reason;
+ * undoing that rejection makes it usable again.
+ */
+export async function mandateAfter(
+  store: RunStore,
+  tenantId: string,
+  tx: PaymentOrderTransaction,
+  rejection: { reason: string; codes: readonly (string | undefined)[] } | null,
+): Promise<void> {
+  if (!tx.instrumentId) return;
+  const instrument = await store.getInstrument(tenantId, tx.instrumentId);
+  if (!instrument.mandate) return;
+  let mandate: Mandate = instrument.mandate;
+  const history = await store.collectionHistory(tenantId, instrument.id);
+  // a mandate collected before the service knew it keeps that history for its later collections
+  if (tx.sequenceType === 'FRST' || history.firstSentByRun) {
+    const { lastCollectionDate: _recomputed, ...rest } = mandate;
+    mandate = { ...rest, ...(history.last ? { lastCollectionDate: history.last } : {}) };
   }
+  const ending = rejection ? mandateEndingReason(rejection.codes) : undefined;
+  if (rejection && ending && mandate.active) mandate = deactivateMandate(mandate, rejectionDeactivation(tx.endToEndId, rejection.reason));
+  if (!rejection && !mandate.active && mandate.deactivationReason?.startsWith(rejectionDeactivation(tx.endToEndId, ''))) {
+    const { deactivationReason: _undone, ...rest } = mandate;
+    mandate = { ...rest, active: true };
+  }
+  if (mandate !== instrument.mandate) await store.updateMandate(tenantId, instrument.id, mandate);
 }

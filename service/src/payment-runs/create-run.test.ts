@@ -4,6 +4,7 @@ import { newEntry } from '../domain/new-entry.js';
 import { servicesFor, type Services } from '../runtime/services.js';
 import { openTestDb } from '../store/test-support/test-db.js';
 import { createRun } from './create-run.js';
+import { createEntry } from './entry-business-entity.js';
 import { createBusinessEntity, createMandateInstrument } from './instruments.js';
 import { planRun } from './plan-run.js';
 import { statusReport } from './test-support/status-report.js';
@@ -64,7 +65,7 @@ describe('a bank account whose payments start as Collected', () => {
       settings: { initialPaymentStatus: 'Collected' },
     });
     await createMandateInstrument(store, ctx, { businessEntity: 'TRUST', accountId: 'K-Z', scheme: 'B2B', signatureDate: '2026-02-01', accountHolder: 'Z AG', iban: 'DE02120300000000202051' }, today);
-    const entry = await services.ledger.createEntry(ctx, newEntry({ number: 'INV-K-Z', type: 'Debit', currency: 'EUR', amount: '70.00', dueDate: '2026-12-10', account: { id: 'K-Z', name: 'Z AG' } }));
+    const entry = await createEntry(services.ledger, store, ctx, { number: 'INV-K-Z', type: 'Debit', currency: 'EUR', amount: '70.00', dueDate: '2026-12-10', account: { id: 'K-Z', name: 'Z AG' }, businessEntity: 'TRUST' });
 
     const { order } = await services.paymentRuns.create(ctx, { kind: 'direct-debit', businessEntity: 'TRUST', until: '2026-12-31', today });
     const { transactions } = await services.paymentRuns.order(ctx, order.id);

@@ -124,13 +124,19 @@ export async function createRun(
     if (instrument.mandate?.active) await store.updateMandate(ctx.tenantId, instrument.id, applyExpiry(instrument.mandate, plan.today));
   }
 
-  // not silently skipped: excluded from further runs until someone fixes and clears it, with the reason
+  // not silently skipped: flagged with the reason, which the next run checks again (a person's exclusion stays)
   for (const e of plan.excluded) {
     const entry = e.recordKind === 'entry' && e.code !== 'ENTRY_EXCLUDED' ? plan.entries.get(e.recordId) : undefined;
     if (!entry) continue;
     const message = `${e.code}: ${e.message}`;
-    const errorMessages = entry.errorMessages.includes(message) ? entry.errorMessages : [...entry.errorMessages, message];
-    await ledger.setEntryControls(runCtx, entry.id, { excludeFromPaymentRun: true, errorMessages });
+    if (entry.excludedAutomatically && entry.errorMessages.length === 1 && entry.errorMessages[0] === message) continue;
+    const errorMessages = entry.excludedAutomatically ? [message] : [...entry.errorMessages.filter((m) => m !== message), message];
+    await ledger.setEntryControls(runCtx, entry.id, { excludeFromPaymentRun: true, excludedAutomatically: true, errorMessages });
+  }
+  // an entry a run excluded and that now went in: its cause is gone, and so is the flag
+  for (const { record } of booked) {
+    const entry = record.recordKind === 'entry' ? plan.entries.get(record.recordId) : undefined;
+    if (entry?.excludedAutomatically) await ledger.setEntryControls(runCtx, entry.id, { excludeFromPaymentRun: false, errorMessages: [] });
   }
 
   const total = booked.reduce((sum, b) => sum + b.record.amountMinor, 0n);

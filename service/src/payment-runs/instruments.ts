@@ -19,9 +19,14 @@ import { isValidCreditorId } from '../formats/sepa/index.js';
 import type { RunAddress } from '../formats/sepa/run-json-schema.js';
 import type { Instrument, NewBusinessEntity, RunStore } from '../store/runs/run-store.js';
 
-export interface MandateInput {
+/** The account the entries carry: its id, its number, or both (an entry is matched on either). */
+export interface AccountKey {
+  accountId?: string | null;
+  accountNumber?: string | null;
+}
+
+export interface MandateInput extends AccountKey {
   businessEntity: string;
-  accountId: string;
   reference?: string;
   scheme: MandateScheme;
   type?: MandateType;
@@ -33,12 +38,20 @@ export interface MandateInput {
   address?: RunAddress;
 }
 
-export interface PayeeAccountInput {
-  accountId: string;
+export interface PayeeAccountInput extends AccountKey {
   accountHolder: string;
   iban: string;
   bic?: string;
   address?: RunAddress;
+}
+
+function accountOf(input: AccountKey): { accountId: string | null; accountNumber: string | null } {
+  const accountId = input.accountId?.trim() || null;
+  const accountNumber = input.accountNumber?.trim() || null;
+  if (!accountId && !accountNumber) {
+    throw invalid('ACCOUNT_REQUIRED', 'a payment instrument needs the account id or the account number (or both) that the entries carry');
+  }
+  return { accountId, accountNumber };
 }
 
 function checkedIban(iban: string): string {
@@ -67,6 +80,7 @@ export async function createBusinessEntity(store: RunStore, ctx: LedgerContext, 
 }
 
 export async function createMandateInstrument(store: RunStore, ctx: LedgerContext, input: MandateInput, today: string): Promise<Instrument> {
+  const account = accountOf(input);
   const entity = await store.getBusinessEntity(ctx.tenantId, input.businessEntity);
   let reference = input.reference;
   if (!reference) {
@@ -95,14 +109,16 @@ export async function createMandateInstrument(store: RunStore, ctx: LedgerContex
     },
     today,
   );
-  return store.createInstrument(ctx.tenantId, { kind: 'mandate', accountId: input.accountId, address: input.address ?? null, mandate });
+  return store.createInstrument(ctx.tenantId, { kind: 'mandate', ...account, businessEntityId: entity.id, address: input.address ?? null, mandate });
 }
 
 export async function createPayeeAccount(store: RunStore, ctx: LedgerContext, input: PayeeAccountInput): Promise<Instrument> {
+  const account = accountOf(input);
   if (input.accountHolder.trim() === '') throw invalid('ACCOUNT_HOLDER_REQUIRED', 'the account holder is required');
   return store.createInstrument(ctx.tenantId, {
     kind: 'bank-account',
-    accountId: input.accountId,
+    ...account,
+    businessEntityId: null,
     address: input.address ?? null,
     bankAccount: { holder: input.accountHolder.trim(), iban: checkedIban(input.iban), bic: checkedBic(input.bic) },
   });

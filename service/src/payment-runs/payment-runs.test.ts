@@ -28,6 +28,12 @@ afterAll(() => services.close());
 describe('a direct-debit run on the demo data', () => {
   let created: Awaited<ReturnType<Services['paymentRuns']['create']>>;
 
+  it('the demo entries, stored before the tenant had a business entity, belong to its first one', async () => {
+    const demo = await services.paymentRuns.store.getBusinessEntity(ctx.tenantId, 'DEMO');
+    expect((await entryNumbered('RE-2026-0001')).businessEntityId).toBe(demo.id);
+    expect((await entryNumbered('ER-2026-0002')).businessEntityId).toBe(demo.id);
+  });
+
   it('previews what would be collected and what is excluded and why, changing nothing', async () => {
     const preview = await services.paymentRuns.preview(ctx, request);
     expect(preview.included.map((i) => [i.label, i.amount, i.sequenceType])).toEqual([
@@ -77,10 +83,14 @@ describe('a direct-debit run on the demo data', () => {
     expect(created.order.excluded.map((e) => e.label)).toEqual(['RE-2026-0006', 'RE-2026-0011', 'RE-2026-0012']);
   });
 
-  it('does not collect the same entries twice: a second run finds nothing to collect', async () => {
+  it('does not collect the same entries twice: a second run finds nothing to collect, and says again why the rest stay out', async () => {
     const again = await services.paymentRuns.preview(ctx, request);
     expect(again.included).toEqual([]);
-    expect(again.excluded.map((e) => e.code)).toEqual(['ENTRY_EXCLUDED', 'ENTRY_EXCLUDED', 'ENTRY_EXCLUDED']);
+    expect(again.excluded.map((e) => [e.label, e.code, e.message])).toEqual([
+      ['RE-2026-0006', 'MANDATE_MISSING', 'entry RE-2026-0006 has no active SEPA mandate'],
+      ['RE-2026-0011', 'MANDATE_MISSING', 'entry RE-2026-0011 has no active SEPA mandate'],
+      ['RE-2026-0012', 'MANDATE_MISSING', 'entry RE-2026-0012 has no active SEPA mandate'],
+    ]);
   });
 
   it('a pain.002 rejection for one transaction fails exactly that payment and reopens its entry', async () => {
@@ -108,9 +118,13 @@ describe('a direct-debit run on the demo data', () => {
     expect(after.status).toBe('Partially accepted');
     expect(after.transactions.find((t) => t.endToEndId === rejected.endToEndId)).toMatchObject({ status: 'Rejected', statusCode: 'RJCT' });
 
-    // the reopened entry's mandate never saw a collection: it goes out as FRST again
+    // AC04: the account is closed, so the mandate is ended with the reason instead of collecting FRST again
     const next = await services.paymentRuns.preview(ctx, request);
-    expect(next.included.map((i) => [i.label, i.sequenceType])).toEqual([['RE-2026-0009', 'FRST']]);
+    expect(next.included).toEqual([]);
+    expect(next.excluded.find((e) => e.label === 'RE-2026-0009')).toMatchObject({
+      code: 'MANDATE_INACTIVE',
+      message: expect.stringContaining('AC04 closed account number'),
+    });
   });
 
   it('applying the same report again changes nothing', async () => {
@@ -191,6 +205,9 @@ describe('mandate expiry', () => {
       today,
     );
     await services.ledger.createEntry(ctx, newEntry({ number: 'OLD-INV', type: 'Debit', currency: 'EUR', amount: '42.00', dueDate: '2026-12-14', account: { id: 'OLD-1', name: 'Old Customer' } }));
+    // something the run can collect, so that it is created
+    await createMandateInstrument(services.paymentRuns.store, ctx, { businessEntity: 'DEMO', accountId: 'NEW-1', scheme: 'CORE', signatureDate: '2026-06-01', accountHolder: 'New Customer', iban: 'DE91100000000123456789' }, today);
+    await services.ledger.createEntry(ctx, newEntry({ number: 'NEW-INV', type: 'Debit', currency: 'EUR', amount: '12.00', dueDate: '2026-12-14', account: { id: 'NEW-1', name: 'New Customer' } }));
     const { summary } = await services.paymentRuns.create(ctx, { ...request, until: '2026-12-15' });
     expect(summary.excluded).toEqual(expect.arrayContaining([expect.objectContaining({ label: 'OLD-INV', code: 'MANDATE_EXPIRED' })]));
     const after = await services.paymentRuns.store.getInstrument(ctx.tenantId, mandate.id);

@@ -3,6 +3,7 @@
  * payments, entry items, order), mark the file submitted, apply a bank status report.
  */
 import { conflict } from '../domain/errors.js';
+import { formatMinor, parseMinor } from '../domain/money.js';
 import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
 import type { PaymentOrder, PaymentOrderTransaction, RunStore } from '../store/runs/run-store.js';
 import { applyStatusReport, type StatusApplication } from './apply-status.js';
@@ -12,15 +13,40 @@ import { planRun, resolveBatchBooking, type RunPlan, type RunRequest } from './p
 export type { RunRequest } from './plan-run.js';
 export type { StatusApplication } from './apply-status.js';
 
+/**
+ * The payment-information blocks the file has (or would have): one per requested date, and for
+ * direct debits per scheme and sequence type, in the order the writer opens them.
+ */
+function paymentInformation(plan: RunPlan) {
+  const included = new Set(plan.included.map((i) => i.endToEndId));
+  const blocks = new Map<string, { requestedDate: string; scheme: string | null; sequenceType: string | null; count: number; totalMinor: bigint }>();
+  for (const tx of plan.run?.transactions ?? []) {
+    if (!included.has(tx.endToEndId!)) continue;
+    const requestedDate = tx.requestedDate ?? plan.run!.requestedDate;
+    const scheme = tx.mandate?.scheme ?? null;
+    const sequenceType = tx.mandate?.sequenceType ?? null;
+    const key = `${requestedDate}|${scheme}|${sequenceType}`;
+    const block = blocks.get(key) ?? { requestedDate, scheme, sequenceType, count: 0, totalMinor: 0n };
+    block.count += 1;
+    block.totalMinor += parseMinor(tx.amount, 'EUR');
+    blocks.set(key, block);
+  }
+  return [...blocks.values()].map(({ totalMinor, ...b }) => ({ ...b, total: formatMinor(totalMinor, 'EUR') }));
+}
+
 /** What a preview or a created run reports: what goes in, what is excluded and why. */
 export function runSummary(plan: RunPlan) {
+  const blocks = paymentInformation(plan);
   return {
     kind: plan.kind,
     businessEntityId: plan.entity.id,
     businessEntity: plan.entity.code,
     format: plan.format,
     batchBooking: plan.batchBooking,
-    requestedDate: plan.run?.requestedDate ?? null,
+    /** The earliest requested date; every date of the run is in requestedDates and paymentInformation. */
+    requestedDate: blocks.map((b) => b.requestedDate).sort()[0] ?? null,
+    requestedDates: [...new Set(blocks.map((b) => b.requestedDate))].sort(),
+    paymentInformation: blocks,
     count: plan.included.length,
     total: plan.total,
     currency: 'EUR',

@@ -99,7 +99,7 @@ export async function planRun(ledger: Ledger, store: RunStore, ctx: LedgerContex
   const label = (entries: Map<string, Entry>, id: string) => entries.get(id)?.number ?? id;
 
   if (request.kind === 'direct-debit') {
-    const { candidates, instrumentOf, entries } = await directDebitCandidates(ledger, store, ctx);
+    const { candidates, instrumentOf, entries } = await directDebitCandidates(ledger, store, ctx, entity);
     const format = entity.bankAccount.directDebitFormat;
     const plan = buildDirectDebitRun({
       entity: { name: entity.creditorName, ...(entity.creditorId ? { creditorId: entity.creditorId } : {}), account },
@@ -124,7 +124,7 @@ export async function planRun(ledger: Ledger, store: RunStore, ctx: LedgerContex
     return finish({ kind: 'direct-debit', entity, format, batchBooking, messageId, today, included, excluded, entries, run: plan.run });
   }
 
-  const { candidates, entries, refundIds } = await creditTransferCandidates(ledger, store, ctx);
+  const { candidates, entries, refundIds, unassigned } = await creditTransferCandidates(ledger, store, ctx, entity);
   const format = entity.bankAccount.creditTransferFormat;
   const plan = buildCreditTransferRun({
     payer: { name: entity.creditorName, account },
@@ -138,7 +138,16 @@ export async function planRun(ledger: Ledger, store: RunStore, ctx: LedgerContex
   });
   const kindOf = (id: string) => (refundIds.has(id) ? ('refund' as const) : ('entry' as const));
   const included = plan.included.map((i): PlannedRecord => ({ ...i, recordKind: kindOf(i.recordId), label: label(entries, i.recordId) }));
-  const excluded = plan.excluded.map((e): PlannedExclusion => ({ ...e, recordKind: kindOf(e.recordId), label: label(entries, e.recordId) }));
+  const excluded = [
+    ...plan.excluded.map((e): PlannedExclusion => ({ ...e, recordKind: kindOf(e.recordId), label: label(entries, e.recordId) })),
+    ...unassigned.map(({ refund, message }): PlannedExclusion => ({
+      recordId: refund.id,
+      recordKind: 'refund',
+      label: refund.id,
+      code: 'REFUND_BUSINESS_ENTITY_UNCLEAR',
+      message,
+    })),
+  ];
   return finish({ kind: 'credit-transfer', entity, format, batchBooking, messageId, today, included, excluded, entries, run: plan.run });
 }
 

@@ -28,6 +28,9 @@ export const EntryCreate = Type.Object(
     dueDate: Type.Optional(Nullable(DateString)),
     creditApproval: Type.Optional(Nullable(literals(CREDIT_APPROVALS))),
     excludeFromPaymentRun: Type.Optional(Type.Boolean()),
+    businessEntity: Type.Optional(
+      Nullable(Text(64, 'Business entity (id or code) the entry belongs to; may be left out while the tenant has only one')),
+    ),
   },
   { additionalProperties: false, $id: 'EntryCreate' },
 );

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { newEntry } from '../../domain/new-entry.js';
 import type { Ledger } from '../../domain/ledger-port.js';
+import { createEntry } from '../../payment-runs/entry-business-entity.js';
+import type { RunStore } from '../../store/runs/run-store.js';
 import { contextOf } from '../plugins/auth.js';
 import { entryItemJson, entryJson, refundJson } from '../serialize.js';
 import { errorResponses, IdParams, pageLimit, pageOf } from '../schemas/common.js';
 import { Entry, EntryCancel, EntryControlsBody, EntryCreate, EntryQuery } from '../schemas/entries.js';
 
-export const entryRoutes: FastifyPluginAsyncTypebox<{ ledger: Ledger }> = async (app, { ledger }) => {
+export const entryRoutes: FastifyPluginAsyncTypebox<{ ledger: Ledger; store: RunStore }> = async (app, { ledger, store }) => {
   app.post(
     '/v1/entries',
     {
@@ -15,12 +16,15 @@ export const entryRoutes: FastifyPluginAsyncTypebox<{ ledger: Ledger }> = async 
       schema: {
         tags: ['entries'],
         summary: 'Create an entry (receivable or payable)',
+        description:
+          'The entry belongs to the business entity it names (id or code of this tenant). It may be left out while the tenant has ' +
+          'at most one entity; with several it is refused with BUSINESS_ENTITY_REQUIRED.',
         body: EntryCreate,
         response: { 201: Type.Ref('Entry'), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const entry = await ledger.createEntry(contextOf(request), newEntry(request.body));
+      const entry = await createEntry(ledger, store, contextOf(request), request.body);
       return reply.status(201).send(entryJson(entry));
     },
   );

@@ -99,11 +99,11 @@ describe('payment-run API', () => {
   it('applies a pain.002 rejection: the payment fails and the entry is open again', async () => {
     expect((await h.call(write, { method: 'GET', url: `/v1/entries/${ids.entry}` })).body.expectedAmount).toBe('-250.00');
     const report = statusReport(ids.messageId!, 'RJCT', [
-      { paymentInformationId: ids.pmtInf!, status: 'RJCT', transactions: [{ endToEndId: ids.endToEnd!, status: 'RJCT', reason: 'MD01' }] },
+      { paymentInformationId: ids.pmtInf!, status: 'RJCT', transactions: [{ endToEndId: ids.endToEnd!, status: 'RJCT', reason: 'AM04' }] },
     ]);
     const applied = await h.call(write, { method: 'POST', url: '/v1/payment-status-reports', payload: report, headers: { 'content-type': 'application/xml' } });
     expect(applied.status).toBe(200);
-    expect(applied.body).toMatchObject({ orderStatus: 'Rejected', rejected: 1, payments: [{ outcome: 'rejected', reason: 'MD01 no mandate' }] });
+    expect(applied.body).toMatchObject({ orderStatus: 'Rejected', rejected: 1, payments: [{ outcome: 'rejected', reason: 'AM04 insufficient funds' }] });
     expect((await h.call(write, { method: 'GET', url: `/v1/entries/${ids.entry}` })).body).toMatchObject({ status: 'Open', expectedAmount: '0.00' });
     const json = await h.call(write, { method: 'POST', url: '/v1/payment-status-reports', payload: { report } });
     expect([json.status, json.body.code]).toEqual([422, 'FILE_REQUIRED']);
@@ -126,7 +126,7 @@ describe('payment-run API', () => {
     expect(ended.body).toMatchObject({ active: false, deactivationReason: 'revoked by the debtor' });
     await h.call(write, { method: 'POST', url: '/v1/entries', payload: { number: 'INV-3', type: 'Debit', currency: 'EUR', amount: '20.00', dueDate: '2026-12-20', account: { id: 'K-1', name: 'Erika Mustermann' } } });
     const preview = await h.call(write, { method: 'POST', url: '/v1/payment-runs/preview', payload: run });
-    expect(preview.body.excluded).toEqual(expect.arrayContaining([expect.objectContaining({ label: 'INV-3', code: 'MANDATE_MISSING' })]));
+    expect(preview.body.excluded).toEqual(expect.arrayContaining([expect.objectContaining({ label: 'INV-3', code: 'MANDATE_INACTIVE', message: expect.stringContaining('revoked by the debtor') })]));
     const again = await h.call(write, { method: 'POST', url: `/v1/payment-instruments/${ids.mandate}/amend`, payload: { iban: 'DE02120300000000202051' } });
     expect([again.status, again.body.code]).toEqual([409, 'MANDATE_INACTIVE']);
   });

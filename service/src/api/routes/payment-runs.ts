@@ -104,7 +104,10 @@ export const paymentRunRoutes: FastifyPluginAsyncTypebox<{ paymentRuns: PaymentR
       schema: {
         tags: ['payment runs'],
         summary: 'Add a SEPA mandate of a debtor or the bank account a payee is paid to',
-        description: 'Mandates need scheme and signatureDate; without a reference one is generated from the business entity\'s pattern.',
+        description:
+          'Mandates need businessEntity, scheme and signatureDate; without a reference one is generated from the business entity\'s ' +
+          'pattern, and only that entity\'s runs collect under it. The account is named by accountId, accountNumber or both: ' +
+          'an entry is matched on either (its account.id or account.number).',
         body: InstrumentCreate,
         response: { 201: Type.Ref('PaymentInstrument'), ...errorResponses },
       },
@@ -123,7 +126,8 @@ export const paymentRunRoutes: FastifyPluginAsyncTypebox<{ paymentRuns: PaymentR
           ctx,
           {
             businessEntity: b.businessEntity,
-            accountId: b.accountId,
+            accountId: b.accountId ?? null,
+            accountNumber: b.accountNumber ?? null,
             scheme: b.scheme,
             signatureDate: b.signatureDate,
             accountHolder: b.accountHolder,
@@ -136,7 +140,7 @@ export const paymentRunRoutes: FastifyPluginAsyncTypebox<{ paymentRuns: PaymentR
           today(),
         );
       } else {
-        instrument = await createPayeeAccount(store, ctx, { accountId: b.accountId, accountHolder: b.accountHolder, iban: b.iban, ...optional });
+        instrument = await createPayeeAccount(store, ctx, { accountId: b.accountId ?? null, accountNumber: b.accountNumber ?? null, accountHolder: b.accountHolder, iban: b.iban, ...optional });
       }
       return reply.status(201).send(instrumentJson(instrument));
     },
@@ -156,7 +160,10 @@ export const paymentRunRoutes: FastifyPluginAsyncTypebox<{ paymentRuns: PaymentR
     async (request) => {
       const page = await store.listInstruments(
         contextOf(request).tenantId,
-        request.query.accountId ? { accountId: request.query.accountId } : {},
+        {
+          ...(request.query.accountId ? { accountId: request.query.accountId } : {}),
+          ...(request.query.accountNumber ? { accountNumber: request.query.accountNumber } : {}),
+        },
         pageLimit(request.query.limit),
         request.query.cursor ?? null,
       );

@@ -7,13 +7,14 @@ import { DEFAULT_MAX_STATEMENT_BYTES, type StatementFormatOption } from '../../f
 import type { StatementStore } from '../../store/statements/statement-store.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import type { MatchingStore } from '../../store/matching/index.js';
+import type { RunStore } from '../../store/runs/run-store.js';
 import { contextOf } from '../plugins/auth.js';
 import { errorResponses, IdParams, PageQuery, pageLimit, pageOf } from '../schemas/common.js';
 import { ItemQuery, StatementUploadQuery } from '../schemas/statements.js';
 
 const FILE_TYPES = ['application/xml', 'text/xml', 'application/octet-stream', 'text/csv', 'text/plain'];
 
-export const statementRoutes: FastifyPluginAsyncTypebox<{ ledger: Ledger; statements: StatementStore; matching: MatchingStore; jobs: JobQueue }> = async (app, deps) => {
+export const statementRoutes: FastifyPluginAsyncTypebox<{ ledger: Ledger; statements: StatementStore; matching: MatchingStore; jobs: JobQueue; runs: RunStore }> = async (app, deps) => {
   // bank files arrive as they are; these parsers apply to this plugin's routes only
   app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: DEFAULT_MAX_STATEMENT_BYTES }, (_request, body, done) =>
     done(null, body),

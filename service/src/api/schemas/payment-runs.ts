@@ -72,7 +72,8 @@ export const InstrumentCreate = Type.Object(
     kind: Type.Union([Type.Literal('mandate'), Type.Literal('bank-account')], {
       description: 'mandate: a debtor\'s SEPA mandate; bank-account: where a payee is paid',
     }),
-    accountId: Text(64, 'The customer or supplier account id the entries carry'),
+    accountId: Type.Optional(Text(64, 'The customer or supplier account id the entries carry (account.id)')),
+    accountNumber: Type.Optional(Text(64, 'Or the account number the entries carry (account.number); at least one of the two')),
     accountHolder: Text(70),
     iban: Text(34),
     bic: Type.Optional(Text(11)),
@@ -92,7 +93,9 @@ export const PaymentInstrument = Type.Object(
   {
     id: Id,
     kind: Type.String(),
-    accountId: Type.String(),
+    accountId: Nullable(Type.String()),
+    accountNumber: Nullable(Type.String()),
+    businessEntityId: Nullable(Type.String({ description: 'Mandates: the creditor entity whose runs may collect under it' })),
     accountHolder: Type.String(),
     iban: Type.String(),
     bic: Nullable(Type.String()),
@@ -135,7 +138,7 @@ export type MandateAmend = Static<typeof MandateAmend>;
 export const Deactivation = Type.Object({ reason: Text(255) }, { additionalProperties: false });
 
 export const InstrumentQuery = Type.Object(
-  { accountId: Type.Optional(Text(64)), limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$' })), cursor: Type.Optional(Type.String({ maxLength: 64 })) },
+  { accountId: Type.Optional(Text(64)), accountNumber: Type.Optional(Text(64)), limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$' })), cursor: Type.Optional(Type.String({ maxLength: 64 })) },
   { additionalProperties: false },
 );
 
@@ -165,7 +168,18 @@ export const RunSummary = Type.Object(
     businessEntity: Type.String(),
     format: Type.String(),
     batchBooking: Type.Boolean(),
-    requestedDate: Nullable(DateString),
+    requestedDate: Nullable(Type.String({ format: 'date', description: 'The earliest requested collection / execution date' })),
+    requestedDates: Type.Array(DateString, { description: 'Every requested collection / execution date of the run' }),
+    paymentInformation: Type.Array(
+      Type.Object({
+        requestedDate: DateString,
+        scheme: Nullable(Type.String()),
+        sequenceType: Nullable(Type.String()),
+        count: Type.Integer(),
+        total: Amount,
+      }),
+      { description: 'One per payment-information block of the file: date, and for direct debits scheme and sequence type' },
+    ),
     count: Type.Integer(),
     total: Amount,
     currency: Type.String(),

@@ -32,6 +32,7 @@ export function registerEntriesImport(program: Command): void {
         const progress = progressReporter(`importing ${basename(file)}`);
         const summary = await importEntries(
           services.ledger,
+          services.paymentRuns.store,
           { tenantId: options.tenant, actor: 'cli', businessProcess: 'Entries Import' },
           records,
           progress.update,

@@ -24,7 +24,11 @@ describe('cash sepa run / cash sepa status on the demo data', () => {
 
     const preview = cash('sepa', 'run', 'direct-debit', ...run, '--dry-run');
     expect(preview.status).toBe(0);
-    expect(preview.stdout).toMatch(/^would collect \d+ transaction\(s\), [\d.]+ EUR on \d{4}-\d{2}-\d{2} \(pain\.008\.001\.08, batch booking on\)$/m);
+    expect(preview.stdout).toMatch(/^would collect \d+ transaction\(s\), [\d.]+ EUR on \d{4}-\d{2}-\d{2}(, \d{4}-\d{2}-\d{2})* \(pain\.008\.001\.08, batch booking on\)$/m);
+    // every collection date of the run, one line per payment-information block
+    const dates = /^would collect .* on ([\d, -]+) \(/m.exec(preview.stdout)![1]!.split(', ');
+    expect(dates.length).toBeGreaterThan(1);
+    for (const date of dates) expect(preview.stdout).toMatch(new RegExp(`^ {2}${date} (CORE|B2B) (FRST|RCUR): \\d+ transaction\\(s\\), [\\d.]+ EUR$`, 'm'));
     expect(preview.stdout).toMatch(/^ {2}RE-2026-0006 {2}MANDATE_MISSING: entry RE-2026-0006 has no active SEPA mandate$/m);
 
     const out = join(dir, 'dd.xml');

@@ -22,8 +22,14 @@ function printSummary(summary: RunSummary, dryRun: boolean): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(
     `${dryRun ? 'would ' : ''}${verb} ${summary.count} transaction(s), ${summary.total} ${summary.currency}` +
-      `${summary.requestedDate ? ` on ${summary.requestedDate}` : ''} (${summary.format}, batch booking ${summary.batchBooking ? 'on' : 'off'})`,
+      `${summary.requestedDates.length > 0 ? ` on ${summary.requestedDates.join(', ')}` : ''}` +
+      ` (${summary.format}, batch booking ${summary.batchBooking ? 'on' : 'off'})`,
   );
+  // every payment-information block with its own date, so no collection date is hidden
+  for (const b of summary.paymentInformation) {
+    const kind = [b.scheme, b.sequenceType].filter(Boolean).join(' ');
+    out(`  ${b.requestedDate}${kind ? ` ${kind}` : ''}: ${b.count} transaction(s), ${b.total} ${summary.currency}`);
+  }
   for (const i of summary.included) {
     const mandate = i.mandateReference ? `  mandate ${i.mandateReference} ${i.sequenceType}` : '';
     out(`  ${i.label}  ${i.amount}  ${i.requestedDate}  ${i.endToEndId}${mandate}`);

@@ -29,7 +29,7 @@ export function registerStatementImport(program: Command): void {
         });
         const progress = progressReporter(`storing ${basename(file)}`);
         const summary = await importStatement(
-          services,
+          { ...services, runs: services.paymentRuns.store },
           { tenantId: options.tenant, actor: 'cli', businessProcess: 'Statement Import' },
           content,
           { fileName: basename(file), format: options.format as StatementFormatOption, encoding: options.encoding },

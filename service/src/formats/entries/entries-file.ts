@@ -13,7 +13,7 @@ export type EntriesFileFormat = 'jsonl' | 'csv';
 /** CSV columns; dotted names fill nested objects (account.name → account: { name }). */
 export const CSV_COLUMNS = [
   'number', 'type', 'currency', 'amount', 'account.id', 'account.number', 'account.name', 'contact.number',
-  'contact.name', 'title', 'paymentReference', 'statementDate', 'dueDate', 'creditApproval', 'excludeFromPaymentRun',
+  'contact.name', 'title', 'paymentReference', 'statementDate', 'dueDate', 'creditApproval', 'excludeFromPaymentRun', 'businessEntity',
 ] as const;
 
 export function detectEntriesFormat(fileName: string, text: string): EntriesFileFormat {

@@ -8,7 +8,7 @@ import { formatMinor } from '../../domain/money.js';
 import type { Refund } from '../../domain/refund.js';
 import { isValidCreditorReference } from '../rf-reference.js';
 import type { RunEntry } from './direct-debit-run.js';
-import { remittanceFor } from './direct-debit-run.js';
+import { excludedMessage, remittanceFor } from './direct-debit-run.js';
 import type { CreditTransferFormat } from './model.js';
 import {
   checkAssembled,
@@ -84,7 +84,7 @@ function assemble(candidate: CreditTransferCandidate, until: string): Assembly |
   const amountMinor = -payableAmount(entry);
   if (amountMinor <= 0n) return undefined;
   if (entry.excludeFromPaymentRun) {
-    return { recordId: entry.id, code: 'ENTRY_EXCLUDED', message: `entry ${entry.number} is excluded from payment runs` };
+    return { recordId: entry.id, code: 'ENTRY_EXCLUDED', message: excludedMessage(entry) };
   }
   if (entry.creditApproval !== 'approved') {
     return { recordId: entry.id, code: 'ENTRY_NOT_APPROVED', message: `payable ${entry.number} is not approved for payment` };

@@ -61,6 +61,10 @@ export interface DirectDebitRunPlan {
   readonly excluded: readonly ExcludedRecord[];
 }
 
+/** Why an entry someone excluded stays out, with the reason recorded on it. */
+export const excludedMessage = (entry: Pick<RunEntry, 'number' | 'errorMessages'>): string =>
+  `entry ${entry.number} is excluded from payment runs${entry.errorMessages.length > 0 ? `: ${entry.errorMessages.join('; ')}` : ''}`;
+
 /** Remittance text from the entry: its number, which the payer books by, then its title (the rules shorten it to 140). */
 export const remittanceFor = (entry: Pick<RunEntry, 'number' | 'title'>): string => [entry.number, entry.title].filter(Boolean).join(' ');
 
@@ -76,7 +80,7 @@ export function buildDirectDebitRun(request: DirectDebitRunRequest): DirectDebit
     if (amountMinor <= 0n) continue;
     const exclude = (code: string, message: string) => excluded.push({ recordId: entry.id, code, message });
     if (entry.excludeFromPaymentRun) {
-      exclude('ENTRY_EXCLUDED', `entry ${entry.number} is excluded from payment runs`);
+      exclude('ENTRY_EXCLUDED', excludedMessage(entry));
       continue;
     }
     if (entry.currency !== 'EUR') {
@@ -90,7 +94,12 @@ export function buildDirectDebitRun(request: DirectDebitRunRequest): DirectDebit
     const requestedDate = requestedDateFor(entry.dueDate, earliest);
     const refusal = collectionRefusal(mandate, requestedDate);
     if (refusal) {
-      exclude(refusal, `mandate ${mandate.reference} cannot be collected on ${requestedDate} (${refusal})`);
+      exclude(
+        refusal,
+        refusal === 'MANDATE_INACTIVE' && mandate.deactivationReason
+          ? `mandate ${mandate.reference} is inactive: ${mandate.deactivationReason}`
+          : `mandate ${mandate.reference} cannot be collected on ${requestedDate} (${refusal})`,
+      );
       continue;
     }
     const reference = entry.paymentReference && isValidCreditorReference(entry.paymentReference) ? entry.paymentReference : undefined;

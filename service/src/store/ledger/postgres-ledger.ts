@@ -33,14 +33,14 @@ export class PostgresLedger implements Ledger {
       const [row] = await this.db.query(
         `INSERT INTO entries (tenant_id, id, number, type, currency, initial_amount, open_amount, status, account_id,
            account_number, account_name, contact_id, contact_number, contact_name, title, payment_reference, statement_date,
-           due_date, credit_approval, exclude_from_payment_run, created_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21)
+           due_date, credit_approval, exclude_from_payment_run, created_at, updated_at, business_entity_id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21,$22)
          RETURNING ${ENTRY_COLUMNS}`,
         [
           ctx.tenantId, id, e.number, e.type, e.currency, decimal(e.initialAmount, e.currency), decimal(e.openAmount, e.currency),
           e.status, e.account.id, e.account.number, e.account.name, e.contact?.id ?? null, e.contact?.number ?? null,
           e.contact?.name ?? null, e.title, e.paymentReference, e.statementDate, e.dueDate, e.creditApproval,
-          e.excludeFromPaymentRun, now,
+          e.excludeFromPaymentRun, now, e.businessEntityId,
         ],
       );
       return toEntry(row!);
@@ -67,6 +67,7 @@ export class PostgresLedger implements Ledger {
       ['currency = ?', filter.currency],
       ['due_date <= ?', filter.dueBefore],
       ['number = ?', filter.number],
+      ['business_entity_id = ?::uuid', filter.businessEntityId],
     ], limit, cursor, toEntry);
   }
 

@@ -21,7 +21,7 @@ export const decimal = (value: bigint, currency: string) => formatMinor(value, c
 export const ENTRY_COLUMNS = `tenant_id, id, number, type, currency, initial_amount, open_amount, assigned_amount,
   expected_amount, status, account_id, account_number, account_name, contact_id, contact_number, contact_name, title,
   payment_reference, statement_date::text AS statement_date, due_date::text AS due_date, credit_approval,
-  exclude_from_payment_run, error_messages, payment_date::text AS payment_date, cancellation_reason, cancellation_number,
+  exclude_from_payment_run, excluded_automatically, business_entity_id, error_messages, payment_date::text AS payment_date, cancellation_reason, cancellation_number,
   cancellation_strategy, canceled_at, created_at, updated_at, seq`;
 
 export const PAYMENT_COLUMNS = `tenant_id, id, type, direction, status, currency, amount, assigned_amount, expected_amount,
@@ -41,6 +41,7 @@ export function toEntry(row: Row): Entry {
     assignedAmount: minor(row.assigned_amount, currency),
     expectedAmount: minor(row.expected_amount, currency),
     status: row.status as Entry['status'],
+    businessEntityId: text(row.business_entity_id),
     account: { id: text(row.account_id), number: text(row.account_number), name: text(row.account_name) },
     contact: hasContact ? { id: text(row.contact_id), number: text(row.contact_number), name: text(row.contact_name) } : null,
     title: text(row.title),
@@ -49,6 +50,7 @@ export function toEntry(row: Row): Entry {
     dueDate: date(row.due_date),
     creditApproval: (row.credit_approval as Entry['creditApproval']) ?? null,
     excludeFromPaymentRun: Boolean(row.exclude_from_payment_run),
+    excludedAutomatically: Boolean(row.excluded_automatically),
     errorMessages: (row.error_messages as string[] | null) ?? [],
     paymentDate: date(row.payment_date),
     cancellation: row.cancellation_reason

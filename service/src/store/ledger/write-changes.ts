@@ -16,7 +16,8 @@ export async function writeChanges(
     await tx.query(
       `UPDATE entries SET assigned_amount = $3, expected_amount = $4, status = $5, payment_date = $6,
          cancellation_reason = $7, cancellation_number = $8, cancellation_strategy = $9, canceled_at = $10,
-         credit_approval = $11, exclude_from_payment_run = $12, error_messages = $13, updated_at = $14
+         credit_approval = $11, exclude_from_payment_run = $12, error_messages = $13, updated_at = $14,
+         excluded_automatically = $15
        WHERE tenant_id = $1 AND id = $2`,
       [
         tenantId,
@@ -33,6 +34,7 @@ export async function writeChanges(
         e.excludeFromPaymentRun,
         e.errorMessages,
         e.updatedAt,
+        e.excludedAutomatically,
       ],
     );
   }

@@ -30,7 +30,10 @@ export interface BusinessEntity {
 export interface Instrument {
   id: string;
   kind: 'mandate' | 'bank-account';
-  accountId: string;
+  accountId: string | null;
+  accountNumber: string | null;
+  /** Mandates: the creditor entity it was given to. */
+  businessEntityId: string | null;
   accountHolder: string;
   iban: string;
   bic: string | null;
@@ -89,7 +92,7 @@ export const ORDER_SELECT = `SELECT id, seq, business_entity_id, kind, format, m
   batch_booking, transaction_count, total, currency, excluded, warnings, status_reasons, created_by, created_at, updated_at
   FROM payment_orders`;
 
-export const INSTRUMENT_COLUMNS = `id, seq, kind, account_id, account_holder, iban, bic, address, active, deactivation_reason,
+export const INSTRUMENT_COLUMNS = `id, seq, kind, account_id, account_number, business_entity_id, account_holder, iban, bic, address, active, deactivation_reason,
   reference, scheme, mandate_type, signature_date::text AS signature_date, valid_until::text AS valid_until,
   last_collection_date::text AS last_collection_date, final_collection_requested, original_reference, original_iban,
   original_creditor_id`;
@@ -152,7 +155,9 @@ export function toInstrument(row: Row): Instrument {
   return {
     id: String(row.id),
     kind: row.kind as Instrument['kind'],
-    accountId: String(row.account_id),
+    accountId: text(row.account_id),
+    accountNumber: text(row.account_number),
+    businessEntityId: text(row.business_entity_id),
     accountHolder: String(row.account_holder),
     iban: String(row.iban),
     bic: text(row.bic),

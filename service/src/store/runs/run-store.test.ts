@@ -64,12 +64,25 @@ describe('run store', () => {
     expect((await createMandateInstrument(store, other, { ...mandate, businessEntity: elsewhere.id, reference: 'SHOP-2603-001' }, today)).mandate?.reference).toBe('SHOP-2603-001');
   });
 
-  it('gives a run the newest active mandate of each account, never a deactivated one', async () => {
+  it('gives a run the newest active mandate of each account first, a deactivated one only after it', async () => {
+    const shop = (await store.getBusinessEntity(ctx.tenantId, 'SHOP')).id;
+    const k1 = [{ id: 'K-1', number: null }];
     const newer = await createMandateInstrument(store, ctx, { ...mandate, iban: 'DE89370400440532013000', signatureDate: '2026-06-01' }, today);
-    expect((await store.activeInstruments(ctx.tenantId, 'mandate', ['K-1'])).get('K-1')?.id).toBe(newer.id);
+    expect((await store.instrumentsFor(ctx.tenantId, 'mandate', k1, shop))[0]?.id).toBe(newer.id);
     await deactivateInstrument(store, ctx, newer.id, 'revoked');
-    expect((await store.activeInstruments(ctx.tenantId, 'mandate', ['K-1'])).get('K-1')?.mandate?.reference).toBe('SHOP-2603-001');
-    expect((await store.activeInstruments(other.tenantId, 'mandate', ['K-2', 'K-3'])).size).toBe(0);
+    const after = await store.instrumentsFor(ctx.tenantId, 'mandate', k1, shop);
+    expect(after.map((i) => [i.mandate?.reference, i.active])).toEqual([['SHOP-2603-001', true], [newer.mandate?.reference, false]]);
+    expect(await store.instrumentsFor(other.tenantId, 'mandate', [{ id: 'K-2', number: null }, { id: 'K-3', number: null }], null)).toEqual([]);
+  });
+
+  it('finds a mandate by the account number as well as by the account id, and only for its own entity', async () => {
+    const shop = (await store.getBusinessEntity(ctx.tenantId, 'SHOP')).id;
+    const byNumber = await createMandateInstrument(store, ctx, { ...mandate, accountId: null, accountNumber: '4711' }, today);
+    expect(byNumber).toMatchObject({ accountId: null, accountNumber: '4711', businessEntityId: shop });
+    expect((await store.instrumentsFor(ctx.tenantId, 'mandate', [{ id: null, number: '4711' }], shop)).map((i) => i.id)).toEqual([byNumber.id]);
+    const otherEntity = await createBusinessEntity(store, ctx, { code: 'SHOP3', creditorName: 'Shop Drei', creditorId: null, address: null, account: { iban: 'DE91100000000123456789', bic: null, name: null, currency: 'EUR' } });
+    expect(await store.instrumentsFor(ctx.tenantId, 'mandate', [{ id: null, number: '4711' }], otherEntity.id)).toEqual([]);
+    await expect(createMandateInstrument(store, ctx, { ...mandate, accountId: null }, today)).rejects.toMatchObject({ code: 'ACCOUNT_REQUIRED' });
   });
 
   it('refuses a mandate that breaks the SEPA rules, naming every problem', async () => {

@@ -41,7 +41,11 @@ export interface NewBusinessEntity {
 
 export interface NewInstrument {
   kind: 'mandate' | 'bank-account';
-  accountId: string;
+  /** The account the entries carry, by id, by number, or both; at least one. */
+  accountId: string | null;
+  accountNumber: string | null;
+  /** A mandate is given to one creditor: the entity whose runs may collect under it. */
+  businessEntityId: string | null;
   address: RunAddress | null;
   /** For a bank account: holder, IBAN and BIC; for a mandate all of its fields. */
   mandate?: Mandate;
@@ -110,6 +114,12 @@ export class RunStore {
             a.postalCode ?? null, a.town ?? null, a.country ?? null, account!.id, input.mandatePattern ?? '{CODE}-{YYYY}-{SEQ:6}',
           ],
         );
+        // entries stored before the tenant had any entity belong to its first one
+        await tx.query(
+          `UPDATE entries SET business_entity_id = $2 WHERE tenant_id = $1 AND business_entity_id IS NULL
+             AND (SELECT count(*) FROM business_entities WHERE tenant_id = $1) = 1`,
+          [tenantId, id],
+        );
         return entityIn(tx, tenantId, id);
       });
     } catch (error) {
@@ -171,12 +181,13 @@ export class RunStore {
     try {
       const [row] = await this.db.query(
         `INSERT INTO payment_instruments (tenant_id, id, kind, account_id, account_holder, iban, bic, address, active, reference,
-           scheme, mandate_type, signature_date, valid_until)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,true,$9,$10,$11,$12,$13) RETURNING ${INSTRUMENT_COLUMNS}`,
+           scheme, mandate_type, signature_date, valid_until, account_number, business_entity_id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,true,$9,$10,$11,$12,$13,$14,$15) RETURNING ${INSTRUMENT_COLUMNS}`,
         [
           tenantId, randomUUID(), input.kind, input.accountId, m?.accountHolder ?? b?.holder, m?.iban ?? b?.iban,
           m?.bic ?? b?.bic ?? null, input.address ? JSON.stringify(input.address) : null, m?.reference ?? null,
-          m?.scheme ?? null, m?.type ?? null, m?.signatureDate ?? null, m?.validUntil ?? null,
+          m?.scheme ?? null, m?.type ?? null, m?.signatureDate ?? null, m?.validUntil ?? null, input.accountNumber,
+          input.businessEntityId,
         ],
       );
       return toInstrument(row!);
@@ -186,12 +197,16 @@ export class RunStore {
     }
   }
 
-  async listInstruments(tenantId: string, filter: { accountId?: string }, limit: number, cursor: string | null) {
+  async listInstruments(tenantId: string, filter: { accountId?: string; accountNumber?: string }, limit: number, cursor: string | null) {
     const params: unknown[] = [tenantId, decodeCursor(cursor)];
     let where = 'tenant_id = $1 AND seq > $2';
     if (filter.accountId) {
       params.push(filter.accountId);
       where += ` AND account_id = $${params.length}`;
+    }
+    if (filter.accountNumber) {
+      params.push(filter.accountNumber);
+      where += ` AND account_number = $${params.length}`;
     }
     params.push(limit + 1);
     const rows = await this.db.query(
@@ -209,16 +224,43 @@ export class RunStore {
     return toInstrument(rows[0]);
   }
 
-  /** The newest active instrument of each account of that kind: what a run uses. */
-  async activeInstruments(tenantId: string, kind: Instrument['kind'], accountIds: string[]): Promise<Map<string, Instrument>> {
-    if (accountIds.length === 0) return new Map();
+  /**
+   * The instruments of that kind held for any of these accounts (by account id or number), active
+   * ones first, then newest first; mandates only of the given business entity.
+   */
+  async instrumentsFor(
+    tenantId: string,
+    kind: Instrument['kind'],
+    accounts: { id: string | null; number: string | null }[],
+    businessEntityId: string | null,
+  ): Promise<Instrument[]> {
+    const ids = [...new Set(accounts.flatMap((a) => (a.id ? [a.id] : [])))];
+    const numbers = [...new Set(accounts.flatMap((a) => (a.number ? [a.number] : [])))];
+    if (ids.length === 0 && numbers.length === 0) return [];
     const rows = await this.db.query(
-      `SELECT DISTINCT ON (account_id) ${INSTRUMENT_COLUMNS} FROM payment_instruments
-       WHERE tenant_id = $1 AND kind = $2 AND active AND account_id = ANY($3::text[])
-       ORDER BY account_id, seq DESC`,
-      [tenantId, kind, [...new Set(accountIds)]],
+      `SELECT ${INSTRUMENT_COLUMNS} FROM payment_instruments
+       WHERE tenant_id = $1 AND kind = $2 AND (account_id = ANY($3::text[]) OR account_number = ANY($4::text[]))
+         AND ($5::uuid IS NULL OR business_entity_id = $5::uuid)
+       ORDER BY active DESC, seq DESC`,
+      [tenantId, kind, ids, numbers, businessEntityId],
     );
-    return new Map(rows.map((row) => [String(row.account_id), toInstrument(row)]));
+    return rows.map(toInstrument);
+  }
+
+  /**
+   * A mandate's collections as the runs know them: the latest date the bank has not rejected, and
+   * whether a run sent its first collection (then the runs hold its whole history).
+   */
+  async collectionHistory(tenantId: string, instrumentId: string): Promise<{ last: string | null; firstSentByRun: boolean }> {
+    const [row] = await this.db.query(
+      `SELECT (max(p.payment_date) FILTER (WHERE t.status <> 'Rejected'))::text AS last,
+         bool_or(t.sequence_type = 'FRST') AS first_sent
+       FROM payment_order_transactions t
+       JOIN payments p ON p.tenant_id = t.tenant_id AND p.id = t.payment_id
+       WHERE t.tenant_id = $1 AND t.instrument_id = $2`,
+      [tenantId, instrumentId],
+    );
+    return { last: row?.last ? String(row.last) : null, firstSentByRun: Boolean(row?.first_sent) };
   }
 
   /** Writes back a mandate's lifecycle (collection recorded, amendment reported, deactivated). */
@@ -309,6 +351,12 @@ export class RunStore {
       [tenantId, orderId],
     );
     return rows.map(toOrderTransaction);
+  }
+
+  /** The run transaction a payment was created for, if a run created it. */
+  async transactionOfPayment(tenantId: string, paymentId: string): Promise<PaymentOrderTransaction | null> {
+    const rows = await this.db.query('SELECT * FROM payment_order_transactions WHERE tenant_id = $1 AND payment_id = $2', [tenantId, paymentId]);
+    return rows[0] ? toOrderTransaction(rows[0]) : null;
   }
 
   async setOrderStatus(tenantId: string, id: string, status: PaymentOrder['status'], reasons?: unknown[]): Promise<PaymentOrder> {
