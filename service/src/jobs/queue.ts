@@ -46,10 +46,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class JobQueue {
   constructor(private readonly db: Db) {}
 
-  async enqueue(tenantId: string, type: string, payload: unknown, createdBy: string): Promise<Job> {
+  /** `id` may be chosen beforehand, when something (a run lock) must name the job before it exists. */
+  async enqueue(tenantId: string, type: string, payload: unknown, createdBy: string, id: string = randomUUID()): Promise<Job> {
     const [row] = await this.db.query(
       'INSERT INTO jobs (id, tenant_id, type, status, payload, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-      [randomUUID(), tenantId, type, 'queued', JSON.stringify(payload), createdBy],
+      [id, tenantId, type, 'queued', JSON.stringify(payload), createdBy],
     );
     return toJob(row!);
   }
