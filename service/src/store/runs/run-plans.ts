@@ -16,10 +16,15 @@ export interface RunLockKey {
 }
 
 export const runInProgress = (key: RunLockKey, entity = key.businessEntityId) =>
-  conflict('RUN_IN_PROGRESS', `a ${key.kind} run of business entity ${entity} is in progress; start another when it has finished`, {
-    businessEntityId: key.businessEntityId,
-    kind: key.kind,
-  });
+  conflict(
+    'RUN_IN_PROGRESS',
+    `a ${key.kind} run of business entity ${entity} is already queued or running; start another when it has finished ` +
+      '(a run whose process died is resumed when its job is retried, or taken over 10 minutes after its last heartbeat)',
+    {
+      businessEntityId: key.businessEntityId,
+      kind: key.kind,
+    },
+  );
 
 export interface StoredPlanRow {
   id: string;
