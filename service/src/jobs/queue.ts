@@ -46,11 +46,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class JobQueue {
   constructor(private readonly db: Db) {}
 
-  /** Queues a job; `on` a transaction makes the job part of what that transaction writes. */
-  async enqueue(tenantId: string, type: string, payload: unknown, createdBy: string, on: Queryable = this.db): Promise<Job> {
-    const [row] = await on.query(
+  /**
+   * Queues a job. `id` may be chosen beforehand, when something (a run lock) must name the job
+   * before it exists; `on` a transaction makes the job part of what that transaction writes.
+   */
+  async enqueue(
+    tenantId: string,
+    type: string,
+    payload: unknown,
+    createdBy: string,
+    options: { id?: string; on?: Queryable } = {},
+  ): Promise<Job> {
+    const [row] = await (options.on ?? this.db).query(
       'INSERT INTO jobs (id, tenant_id, type, status, payload, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-      [randomUUID(), tenantId, type, 'queued', JSON.stringify(payload), createdBy],
+      [options.id ?? randomUUID(), tenantId, type, 'queued', JSON.stringify(payload), createdBy],
     );
     return toJob(row!);
   }

@@ -1,6 +1,7 @@
 /**
  * The job that creates a payment run of any size, with progress, so a large run does not hold an
- * HTTP request open. Its result names the order and repeats the run's summary counts.
+ * HTTP request open. Its result names the order and repeats the order's counts. A job whose worker
+ * died is retried: it resumes the run where it stopped, or returns the order it had finished.
  */
 import { invalid } from '../domain/errors.js';
 import type { JobHandler } from '../jobs/worker.js';
@@ -16,14 +17,15 @@ export function paymentRunJob(runs: PaymentRuns): JobHandler {
     }
     const ctx = { tenantId: job.tenantId, actor: job.createdBy, businessProcess: 'Payment Run' };
     await progress(0, null, 'selecting entries');
-    const { order, summary } = await runs.create(ctx, request, (done, total) => progress(done, total, 'creating payments'));
+    const { order, resumed } = await runs.createForJob(ctx, request, job.id, (done, total) => progress(done, total, 'creating payments'));
     return {
       orderId: order.id,
       messageId: order.messageId,
       status: order.status,
-      count: summary.count,
-      total: summary.total,
-      excluded: summary.excluded,
+      count: order.transactionCount,
+      total: order.total,
+      excluded: order.excluded,
+      resumed,
     };
   };
 }

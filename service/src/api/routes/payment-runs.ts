@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { invalid } from '../../domain/errors.js';
@@ -234,16 +235,22 @@ export const paymentRunRoutes: FastifyPluginAsyncTypebox<{ paymentRuns: PaymentR
         description:
           'The run writes the pain.008 / pain.001 file, creates one payment per transaction (status from the bank account\'s ' +
           'initial payment status, end-to-end id stored) with an entry item for the expected amount, and flags the entries ' +
-          'that cannot go in as excluded with the reason.',
+          'that cannot go in as excluded with the reason. One run per business entity and kind at a time: while one is ' +
+          'queued or running, another is refused with 409 RUN_IN_PROGRESS. A run is all or nothing: its plan is stored ' +
+          'first, and a run whose worker dies is resumed from it when the job is retried.',
         body: RunRequest,
         response: { 202: Type.Ref('Job'), ...errorResponses },
       },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      // refuse an unknown entity or a fixed batch-booking setting now rather than in a failed job
-      await paymentRuns.check(ctx, request.body);
-      const job = await jobs.enqueue(ctx.tenantId, PAYMENT_RUN_CREATE, request.body, ctx.actor);
+      // refuse an unknown entity, a fixed batch-booking setting or a run already under way now rather than in a failed job
+      const jobId = randomUUID();
+      const reservation = await paymentRuns.reserve(ctx, request.body, jobId);
+      const job = await jobs.enqueue(ctx.tenantId, PAYMENT_RUN_CREATE, request.body, ctx.actor, { id: jobId }).catch(async (error: unknown) => {
+        await reservation.release();
+        throw error;
+      });
       return reply.status(202).header('location', `/v1/jobs/${job.id}`).send({
         id: job.id,
         type: job.type,

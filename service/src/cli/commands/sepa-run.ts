@@ -82,14 +82,17 @@ export function registerSepaRun(program: Command): void {
           return;
         }
         const progress = progressReporter(`${kind} run`);
-        const { order, summary } = await services.paymentRuns.create(ctx, request, progress.update);
+        const { order, summary, resumed } = await services.paymentRuns.create(ctx, request, progress.update);
         progress.done();
+        if (resumed && !options.json) {
+          process.stdout.write(`finished the unfinished run ${order.messageId} a stopped process left behind; run again for anything due since\n`);
+        }
         if (options.out) {
           const file = await services.paymentRuns.store.orderFile(options.tenant, order.id);
           await writeFile(options.out, file.xml);
         }
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ order, summary }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ order, summary, resumed }, null, 2)}\n`);
           return;
         }
         printSummary(summary, false);

@@ -52,7 +52,7 @@ export async function takeCommand(
       const fresh = await store.recordCommand(tx, tenantId, event.replayId, { ...command, correlationId }, { status: 'queued', jobId: null });
       if (fresh) {
         const payload: OrgCommandJobPayload = { correlationId, name: command.name, payload: command.payload, createdById: command.createdById };
-        const job = await jobs.enqueue(tenantId, ORG_COMMAND_JOB, payload, `org:${command.createdById ?? 'unknown'}`, tx);
+        const job = await jobs.enqueue(tenantId, ORG_COMMAND_JOB, payload, `org:${command.createdById ?? 'unknown'}`, { on: tx });
         await store.attachJob(tx, tenantId, correlationId, job.id);
         await store.notify(tx, tenantId, { correlationId, command: command.name, status: 'accepted', progress: 0, message: `Accepted by the service (job ${job.id})`, payload: { jobId: job.id } });
       }

@@ -6,6 +6,7 @@ import type { RunAddress } from '../../formats/sepa/run-json-schema.js';
 import type { Db, Queryable, Row } from '../db.js';
 import { decodeCursor, pageOf } from '../ledger/cursor.js';
 import { isUuid } from '../ledger/queries.js';
+import * as plans from './run-plans.js';
 import {
   ENTITY_SELECT,
   INSTRUMENT_COLUMNS,
@@ -22,6 +23,7 @@ import {
 } from './rows.js';
 
 export * from './rows.js';
+export { runInProgress, type RunLockKey, type StoredPlanRow } from './run-plans.js';
 
 export interface NewBusinessEntity {
   code: string;
@@ -66,6 +68,8 @@ export interface NewOrder {
   warnings: unknown[];
   createdBy: string;
   transactions: Omit<PaymentOrderTransaction, 'status' | 'statusCode' | 'reason'>[];
+  /** The job that created it, so that job retried finds it instead of running again. */
+  jobId?: string | null;
 }
 
 const UNIQUE = '23505';
@@ -265,17 +269,7 @@ export class RunStore {
 
   /** Writes back a mandate's lifecycle (collection recorded, amendment reported, deactivated). */
   async updateMandate(tenantId: string, id: string, mandate: Mandate): Promise<void> {
-    await this.db.query(
-      `UPDATE payment_instruments SET active = $3, deactivation_reason = $4, last_collection_date = $5, reference = $6,
-         iban = $7, bic = $8, original_reference = $9, original_iban = $10, original_creditor_id = $11, account_holder = $12,
-         updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [
-        tenantId, id, mandate.active, mandate.deactivationReason ?? null, mandate.lastCollectionDate ?? null, mandate.reference,
-        mandate.iban, mandate.bic ?? null, mandate.amendment?.originalReference ?? null, mandate.amendment?.originalIban ?? null,
-        mandate.amendment?.originalCreditorId ?? null, mandate.accountHolder,
-      ],
-    );
+    await mandateUpdate(this.db, tenantId, id, mandate);
   }
 
   /** A payee's bank account is switched off; a mandate goes through updateMandate. */
@@ -288,33 +282,51 @@ export class RunStore {
 
   async createOrder(tenantId: string, order: NewOrder): Promise<PaymentOrder> {
     const id = randomUUID();
+    await this.db.transaction((tx) => insertOrder(tx, tenantId, id, order));
+    return this.getOrder(tenantId, id);
+  }
+
+  /**
+   * The last step of a run, all at once: the order with its file and transactions, the mandates'
+   * collections, and the plan removed.
+   */
+  async finishPlan(tenantId: string, planId: string, order: NewOrder, mandates: { id: string; mandate: Mandate }[]): Promise<PaymentOrder> {
+    const id = randomUUID();
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO payment_orders (tenant_id, id, business_entity_id, kind, format, message_id, status, requested_date, batch_booking,
-           transaction_count, total, file_xml, excluded, warnings, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,'Prepared',$7,$8,$9,$10,$11,$12,$13,$14)`,
-        [
-          tenantId, id, order.businessEntityId, order.kind, order.format, order.messageId, order.requestedDate, order.batchBooking,
-          order.transactionCount, order.total, order.fileXml, JSON.stringify(order.excluded), JSON.stringify(order.warnings), order.createdBy,
-        ],
-      );
-      await tx.query(
-        `INSERT INTO payment_order_transactions (tenant_id, order_id, position, end_to_end_id, payment_information_id, record_kind,
-           record_id, payment_id, instrument_id, sequence_type, amount)
-         SELECT $1, $2, x.position, x.end_to_end_id, x.payment_information_id, x.record_kind, x.record_id, x.payment_id,
-           x.instrument_id, x.sequence_type, x.amount
-         FROM jsonb_to_recordset($3::jsonb) AS x(position integer, end_to_end_id text, payment_information_id text,
-           record_kind text, record_id uuid, payment_id uuid, instrument_id uuid, sequence_type text, amount numeric)`,
-        [
-          tenantId, id,
-          JSON.stringify(order.transactions.map((t) => ({
-            position: t.position, end_to_end_id: t.endToEndId, payment_information_id: t.paymentInformationId,
-            record_kind: t.recordKind, record_id: t.recordId, payment_id: t.paymentId, instrument_id: t.instrumentId, sequence_type: t.sequenceType, amount: t.amount,
-          }))),
-        ],
-      );
+      await insertOrder(tx, tenantId, id, order);
+      for (const m of mandates) await mandateUpdate(tx, tenantId, m.id, m.mandate);
+      await plans.deletePlan(tx, tenantId, planId);
     });
     return this.getOrder(tenantId, id);
+  }
+
+  async findOrderByJob(tenantId: string, jobId: string): Promise<PaymentOrder | null> {
+    const rows = await this.db.query(`${ORDER_SELECT} WHERE tenant_id = $1 AND job_id = $2`, [tenantId, jobId]);
+    return rows[0] ? toOrder(rows[0]) : null;
+  }
+
+  acquireRunLock(tenantId: string, key: plans.RunLockKey, holder: string, jobId: string | null): Promise<boolean> {
+    return plans.acquireRunLock(this.db, tenantId, key, holder, jobId);
+  }
+
+  touchRunLock(tenantId: string, key: plans.RunLockKey, holder: string): Promise<void> {
+    return plans.touchRunLock(this.db, tenantId, key, holder);
+  }
+
+  releaseRunLock(tenantId: string, key: plans.RunLockKey, holder: string): Promise<void> {
+    return plans.releaseRunLock(this.db, tenantId, key, holder);
+  }
+
+  savePlan(tenantId: string, key: plans.RunLockKey, plan: { messageId: string; createdBy: string; json: string }): Promise<string> {
+    return plans.savePlan(this.db, tenantId, key, plan);
+  }
+
+  openPlan(tenantId: string, key: plans.RunLockKey): Promise<plans.StoredPlanRow | null> {
+    return plans.openPlan(this.db, tenantId, key);
+  }
+
+  deletePlan(tenantId: string, planId: string): Promise<void> {
+    return plans.deletePlan(this.db, tenantId, planId);
   }
 
   async getOrder(tenantId: string, id: string): Promise<PaymentOrder> {
@@ -359,6 +371,15 @@ export class RunStore {
     return rows[0] ? toOrderTransaction(rows[0]) : null;
   }
 
+  /** Moves an order on only from the status `from`, in one statement; null when it was not in that status. */
+  async moveOrderStatus(tenantId: string, id: string, from: PaymentOrder['status'], to: PaymentOrder['status']): Promise<PaymentOrder | null> {
+    const rows = await this.db.query(
+      'UPDATE payment_orders SET status = $4, updated_at = now() WHERE tenant_id = $1 AND id = $2 AND status = $3 RETURNING id',
+      [tenantId, id, from, to],
+    );
+    return rows[0] ? this.getOrder(tenantId, id) : null;
+  }
+
   async setOrderStatus(tenantId: string, id: string, status: PaymentOrder['status'], reasons?: unknown[]): Promise<PaymentOrder> {
     await this.db.query(
       `UPDATE payment_orders SET status = $3, status_reasons = coalesce($4::jsonb, status_reasons), updated_at = now()
@@ -382,6 +403,48 @@ export class RunStore {
       [tenantId, orderId, endToEndId, status, statusCode, reason],
     );
   }
+}
+
+async function insertOrder(tx: Queryable, tenantId: string, id: string, order: NewOrder): Promise<void> {
+  await tx.query(
+    `INSERT INTO payment_orders (tenant_id, id, business_entity_id, kind, format, message_id, status, requested_date, batch_booking,
+       transaction_count, total, file_xml, excluded, warnings, created_by, job_id)
+     VALUES ($1,$2,$3,$4,$5,$6,'Prepared',$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+    [
+      tenantId, id, order.businessEntityId, order.kind, order.format, order.messageId, order.requestedDate, order.batchBooking,
+      order.transactionCount, order.total, order.fileXml, JSON.stringify(order.excluded), JSON.stringify(order.warnings), order.createdBy,
+      order.jobId ?? null,
+    ],
+  );
+  await tx.query(
+    `INSERT INTO payment_order_transactions (tenant_id, order_id, position, end_to_end_id, payment_information_id, record_kind,
+       record_id, payment_id, instrument_id, sequence_type, amount)
+     SELECT $1, $2, x.position, x.end_to_end_id, x.payment_information_id, x.record_kind, x.record_id, x.payment_id,
+       x.instrument_id, x.sequence_type, x.amount
+     FROM jsonb_to_recordset($3::jsonb) AS x(position integer, end_to_end_id text, payment_information_id text,
+       record_kind text, record_id uuid, payment_id uuid, instrument_id uuid, sequence_type text, amount numeric)`,
+    [
+      tenantId, id,
+      JSON.stringify(order.transactions.map((t) => ({
+        position: t.position, end_to_end_id: t.endToEndId, payment_information_id: t.paymentInformationId,
+        record_kind: t.recordKind, record_id: t.recordId, payment_id: t.paymentId, instrument_id: t.instrumentId, sequence_type: t.sequenceType, amount: t.amount,
+      }))),
+    ],
+  );
+}
+
+async function mandateUpdate(db: Queryable, tenantId: string, id: string, mandate: Mandate): Promise<void> {
+  await db.query(
+    `UPDATE payment_instruments SET active = $3, deactivation_reason = $4, last_collection_date = $5, reference = $6,
+       iban = $7, bic = $8, original_reference = $9, original_iban = $10, original_creditor_id = $11, account_holder = $12,
+       updated_at = now()
+     WHERE tenant_id = $1 AND id = $2`,
+    [
+      tenantId, id, mandate.active, mandate.deactivationReason ?? null, mandate.lastCollectionDate ?? null, mandate.reference,
+      mandate.iban, mandate.bic ?? null, mandate.amendment?.originalReference ?? null, mandate.amendment?.originalIban ?? null,
+      mandate.amendment?.originalCreditorId ?? null, mandate.accountHolder,
+    ],
+  );
 }
 
 async function entityIn(tx: Queryable, tenantId: string, id: string): Promise<BusinessEntity> {
