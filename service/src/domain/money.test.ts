@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { exponentOf, formatMinor, parseMinor } from './money.js';
+import { exponentOf, formatMinor, parseMinor, storedMinor } from './money.js';
 import { CashError } from './errors.js';
 
 const codeOf = (fn: () => unknown) => {
@@ -63,5 +63,10 @@ describe('money', () => {
     expect(parseMinor('-999999999.99', 'EUR')).toBe(-99999999999n);
     expect(() => parseMinor('1000000000', 'EUR')).toThrow(expect.objectContaining({ code: 'AMOUNT_TOO_LARGE' }));
     expect(() => parseMinor('1000000000', 'JPY')).toThrow(expect.objectContaining({ code: 'AMOUNT_TOO_LARGE' }));
+  });
+
+  it('still reads stored amounts above the bound (written before it, or sums), in the same strict form', () => {
+    expect(storedMinor('1234567890123.45', 'EUR')).toBe(123456789012345n);
+    expect(() => storedMinor('+1.00', 'EUR')).toThrow(expect.objectContaining({ code: 'AMOUNT_INVALID' }));
   });
 });

@@ -34,15 +34,25 @@ export function exponentOf(currency: string): number {
  * MAX_AMOUNT are refused, because each of them has meant a wrong amount somewhere.
  */
 export function parseMinor(value: string, currency: string): bigint {
+  const minor = storedMinor(value, currency);
+  const whole = (minor < 0n ? -minor : minor) / 10n ** BigInt(exponentOf(currency));
+  if (whole.toString().length > MAX_WHOLE_DIGITS) {
+    throw invalid('AMOUNT_TOO_LARGE', `${value} is more than the largest amount accepted, ${MAX_AMOUNT}`, { value, max: MAX_AMOUNT });
+  }
+  return minor;
+}
+
+/**
+ * The same form without the upper bound, for amounts already stored (written before the bound, or
+ * sums): what is in the database must stay readable.
+ */
+export function storedMinor(value: string, currency: string): bigint {
   const exponent = exponentOf(currency);
   const match = typeof value === 'string' ? DECIMAL.exec(value) : null;
   if (!match) {
     throw invalid('AMOUNT_INVALID', `"${String(value)}" is not a decimal amount like "12.30" (digits, "." and decimals, no spaces or "+")`, { value });
   }
   const [, sign, whole, fraction = ''] = match;
-  if (whole!.replace(/^0+/, '').length > MAX_WHOLE_DIGITS) {
-    throw invalid('AMOUNT_TOO_LARGE', `${value} is more than the largest amount accepted, ${MAX_AMOUNT}`, { value, max: MAX_AMOUNT });
-  }
   const significant = fraction.replace(/0+$/, '');
   if (significant.length > exponent) {
     throw invalid(
