@@ -61,7 +61,7 @@ describe('cash for an operator', () => {
     expect(lines(tenants.stdout)).toEqual([expect.objectContaining({ id: tenant, name: 'Demo GmbH' })]);
 
     const keys = await cash('apikey', 'list', '--tenant', tenant);
-    expect(keys.stdout).toMatch(/^ID\s+NAME\s+PREFIX\s+SCOPES\s+LAST USED\s+REVOKED$/m);
+    expect(keys.stdout).toMatch(/^ID\s+NAME\s+PREFIX\s+SCOPES\s+CREATED\s+REVOKED$/m);
     expect(keys.stdout).toContain(`${demoKey.slice(0, 16)}  admin`);
     expect(keys.stdout).not.toContain(demoKey.slice(16));
     const [key] = lines((await cash('apikey', 'list', '--tenant', tenant, '--json')).stdout);

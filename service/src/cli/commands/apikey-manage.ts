@@ -9,7 +9,7 @@ export function registerApiKeyManage(program: Command): void {
   const apikey = commandGroup(program, 'apikey', 'Manage API keys');
   apikey
     .command('list')
-    .description('List a tenant\'s API keys: id, name, prefix (cm_PREFIX_…), scopes, last use, revoked; never the secret')
+    .description('List a tenant\'s API keys: id, name, prefix (cm_PREFIX_…), scopes, created, revoked; never the secret')
     .requiredOption('--tenant <id>', 'tenant id')
     .option('--json', 'print JSON lines')
     .action(async (options: { tenant: string; json?: boolean }) => {
@@ -17,8 +17,8 @@ export function registerApiKeyManage(program: Command): void {
         const keys = await services.tenants.listApiKeys(options.tenant);
         if (options.json) return printJsonLines(keys.map(apiKeyJson));
         printTable([
-          ['ID', 'NAME', 'PREFIX', 'SCOPES', 'LAST USED', 'REVOKED'],
-          ...keys.map((k) => [k.id, k.name, `cm_${k.prefix}_`, k.scopes.join(','), k.lastUsedAt?.toISOString() ?? '-', k.revokedAt?.toISOString() ?? '-']),
+          ['ID', 'NAME', 'PREFIX', 'SCOPES', 'CREATED', 'REVOKED'],
+          ...keys.map((k) => [k.id, k.name, `cm_${k.prefix}_`, k.scopes.join(','), k.createdAt.toISOString(), k.revokedAt?.toISOString() ?? '-']),
         ]);
       });
     });
