@@ -9,6 +9,7 @@ import type { TenantStore } from '../store/tenants.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerIdempotency } from './plugins/idempotency.js';
+import { registerInputHandling } from './plugins/input.js';
 import { entryRoutes } from './routes/entries.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app);
   // the API speaks JSON only: other bodies get 415 instead of a confusing validation error
   app.removeContentTypeParser('text/plain');
+  registerInputHandling(app);
   registerAuth(app, deps.tenants);
   registerIdempotency(app, deps.db);
 

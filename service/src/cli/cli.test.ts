@@ -44,6 +44,6 @@ describe('cash CLI', () => {
   it('refuses an unknown tenant with a clear message and no stack trace', () => {
     const result = cash('entries', 'import', 'service/src/formats/entries/__fixtures__/entries.csv', '--tenant', 'nope');
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('error NOT_FOUND: tenant nope does not exist\n');
+    expect(result.stderr).toBe(`database: embedded PGlite in ${dataDir}\nerror NOT_FOUND: tenant nope does not exist\n`);
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatMinor, parseMinor } from './money.js';
+import { exponentOf, formatMinor, parseMinor, storedMinor } from './money.js';
 import { CashError } from './errors.js';
 
 const codeOf = (fn: () => unknown) => {
@@ -41,11 +41,32 @@ describe('money', () => {
     expect(formatMinor(1234n, 'BHD')).toBe('1.234');
   });
 
-  it('round-trips any amount exactly, far beyond float precision', () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.constantFrom('EUR', 'JPY', 'KWD', 'CLF'), (minor, currency) =>
-        parseMinor(formatMinor(minor, currency), currency) === minor,
-      ),
-    );
+  it('round-trips any amount up to the largest accepted exactly', () => {
+    const currencies = fc.constantFrom('EUR', 'JPY', 'KWD', 'CLF');
+    const amounts = currencies.chain((currency) => {
+      const limit = 10n ** BigInt(9 + exponentOf(currency)) - 1n;
+      return fc.tuple(fc.constant(currency), fc.bigInt({ min: -limit, max: limit }));
+    });
+    fc.assert(fc.property(amounts, ([currency, minor]) => parseMinor(formatMinor(minor, currency), currency) === minor));
+  });
+
+  it('accepts one form of amount only: digits, "." and decimals, an optional "-"', () => {
+    expect(parseMinor('0012.3', 'EUR')).toBe(1230n);
+    expect(parseMinor('-5', 'EUR')).toBe(-500n);
+    for (const form of ['+12.00', ' 12.00', '12.00 ', '12,00', '1e3', '1 000.00', '.5', '5.', '']) {
+      expect(() => parseMinor(form, 'EUR'), form).toThrow(expect.objectContaining({ code: 'AMOUNT_INVALID' }));
+    }
+  });
+
+  it('refuses more than 9 digits before the decimal point, what SEPA carries', () => {
+    expect(parseMinor('999999999.99', 'EUR')).toBe(99999999999n);
+    expect(parseMinor('-999999999.99', 'EUR')).toBe(-99999999999n);
+    expect(() => parseMinor('1000000000', 'EUR')).toThrow(expect.objectContaining({ code: 'AMOUNT_TOO_LARGE' }));
+    expect(() => parseMinor('1000000000', 'JPY')).toThrow(expect.objectContaining({ code: 'AMOUNT_TOO_LARGE' }));
+  });
+
+  it('still reads stored amounts above the bound (written before it, or sums), in the same strict form', () => {
+    expect(storedMinor('1234567890123.45', 'EUR')).toBe(123456789012345n);
+    expect(() => storedMinor('+1.00', 'EUR')).toThrow(expect.objectContaining({ code: 'AMOUNT_INVALID' }));
   });
 });

@@ -12,6 +12,13 @@ export interface Money {
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
+/**
+ * The largest amount accepted: at most 9 digits before the decimal point, what a SEPA message
+ * carries (999999999.99 in EUR), so an amount that enters can also leave in a bank file.
+ */
+export const MAX_AMOUNT = '999999999.99';
+const MAX_WHOLE_DIGITS = 9;
+
 export function exponentOf(currency: string): number {
   const exponent = currencyExponent(currency);
   if (exponent === undefined) {
@@ -21,15 +28,29 @@ export function exponentOf(currency: string): number {
 }
 
 /**
- * Parses a plain decimal string ("12.30", "-5", "0.5") into minor units. Exponents, thousands
- * separators, leading "+" and more decimals than the currency allows are refused, because each of
- * them has meant a wrong amount somewhere.
+ * Parses a plain decimal string ("12.30", "-5", "0.5", "0012.3") into minor units: digits, an
+ * optional "." with decimals, an optional leading "-". Spaces, a leading "+", exponents, decimal
+ * commas, thousands separators, more decimals than the currency allows and more than
+ * MAX_AMOUNT are refused, because each of them has meant a wrong amount somewhere.
  */
 export function parseMinor(value: string, currency: string): bigint {
+  const minor = storedMinor(value, currency);
+  const whole = (minor < 0n ? -minor : minor) / 10n ** BigInt(exponentOf(currency));
+  if (whole.toString().length > MAX_WHOLE_DIGITS) {
+    throw invalid('AMOUNT_TOO_LARGE', `${value} is more than the largest amount accepted, ${MAX_AMOUNT}`, { value, max: MAX_AMOUNT });
+  }
+  return minor;
+}
+
+/**
+ * The same form without the upper bound, for amounts already stored (written before the bound, or
+ * sums): what is in the database must stay readable.
+ */
+export function storedMinor(value: string, currency: string): bigint {
   const exponent = exponentOf(currency);
-  const match = typeof value === 'string' ? DECIMAL.exec(value.trim()) : null;
+  const match = typeof value === 'string' ? DECIMAL.exec(value) : null;
   if (!match) {
-    throw invalid('AMOUNT_INVALID', `"${String(value)}" is not a decimal amount like "12.30"`, { value });
+    throw invalid('AMOUNT_INVALID', `"${String(value)}" is not a decimal amount like "12.30" (digits, "." and decimals, no spaces or "+")`, { value });
   }
   const [, sign, whole, fraction = ''] = match;
   const significant = fraction.replace(/0+$/, '');

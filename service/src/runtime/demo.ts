@@ -7,6 +7,7 @@ import type { AutoMatchDeps } from '../banking/auto-match.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { PaymentRuns } from '../payment-runs/payment-runs.js';
 import { seedPaymentRunDemo } from '../payment-runs/demo-setup.js';
+import { readDemoKey, writeDemoKey } from './demo-key-file.js';
 
 export const DEMO_TENANT = 'Demo GmbH';
 export const DEMO_KEY_NAME = 'demo';
@@ -100,16 +101,28 @@ export async function seedDemo(ledger: Ledger, tenantId: string): Promise<{ entr
   return { entries: amounts.length + SUPPLIERS.length, payments: 6 };
 }
 
-/** Makes sure the demo tenant exists (seeding it once) and hands out a fresh demo key. */
+export interface DemoOptions {
+  /** Keeps the demo key here (see demo-key-file.ts) and hands it out again while the database accepts it. */
+  keyFile?: string;
+  /** Told what is being done, for a start that is not silent. */
+  log?: (message: string) => void;
+}
+
+/**
+ * Makes sure the demo tenant exists (seeding it once) and hands out its demo key: the one in the
+ * key file while it still works, else a fresh one (earlier demo keys revoked).
+ */
 export async function ensureDemo(
   ledger: Ledger,
   tenants: TenantStore,
   paymentRuns?: PaymentRuns,
   banking?: Omit<AutoMatchDeps, 'ledger'> & { jobs: JobQueue },
+  options: DemoOptions = {},
 ): Promise<{ tenantId: string; key: string; seeded: boolean }> {
   let tenant = await tenants.findTenantByName(DEMO_TENANT);
   let seeded = false;
   if (!tenant) {
+    options.log?.(`seeding the demo tenant "${DEMO_TENANT}" (first start only)`);
     tenant = await tenants.createTenant(DEMO_TENANT);
     await seedDemo(ledger, tenant.id);
     // a business entity, mandates and a payee account, so SEPA runs work on the demo data
@@ -118,7 +131,13 @@ export async function ensureDemo(
     if (banking) await importDemoStatement({ ...banking, ledger }, tenant.id);
     seeded = true;
   }
+  const stored = options.keyFile ? readDemoKey(options.keyFile) : null;
+  if (stored) {
+    const caller = await tenants.authenticate(stored).catch(() => null);
+    if (caller?.tenantId === tenant.id && caller.keyName === DEMO_KEY_NAME) return { tenantId: tenant.id, key: stored, seeded };
+  }
   await tenants.revokeKeysNamed(tenant.id, DEMO_KEY_NAME);
   const { key } = await tenants.createApiKey(tenant.id, DEMO_KEY_NAME, ['admin']);
+  if (options.keyFile) writeDemoKey(options.keyFile, key);
   return { tenantId: tenant.id, key, seeded };
 }

@@ -36,9 +36,15 @@ export function servicesFor(db: Db): Services {
   };
 }
 
-/** Opens the configured database, brings its schema up to date and wires the services. */
-export async function openServices(config: DbConfig): Promise<Services> {
+/**
+ * Opens the configured database, brings its schema up to date and wires the services. `log` hears
+ * each step: a first start of the embedded database takes many seconds and should not be silent.
+ */
+export async function openServices(config: DbConfig, log?: (message: string) => void): Promise<Services> {
+  log?.('opening the database');
   const db = await openDb(config);
-  await migrate(db);
+  log?.('migrating the database schema');
+  const applied = await migrate(db);
+  log?.(applied.length ? `applied migrations ${applied.join(', ')}` : 'database schema is up to date');
   return servicesFor(db);
 }

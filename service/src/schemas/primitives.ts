@@ -10,7 +10,9 @@ if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isCalendarDate);
 
 /** Decimal amount as a string ("12.30"); the currency decides how many decimals are allowed. */
 export const Amount = Type.String({
-  description: 'Decimal amount as a string, e.g. "12.30"; never a number. At most the currency\'s decimals.',
+  description:
+    'Decimal amount as a string, e.g. "12.30"; never a number. Digits, an optional "." with at most the currency\'s ' +
+    'decimals, an optional leading "-"; no spaces, "+", exponent or separators. An amount sent has at most 9 digits before the point (999999999.99).',
   examples: ['119.00'],
   maxLength: 40,
 });

@@ -69,6 +69,11 @@ export class TenantStore {
     return { id: String(rows[0].id), name: String(rows[0].name), createdAt: new Date(String(rows[0].created_at)) };
   }
 
+  async listTenants(): Promise<Tenant[]> {
+    const rows = await this.db.query('SELECT * FROM tenants ORDER BY created_at, name');
+    return rows.map((row) => ({ id: String(row.id), name: String(row.name), createdAt: new Date(String(row.created_at)) }));
+  }
+
   async findTenantByName(name: string): Promise<Tenant | null> {
     const [row] = await this.db.query('SELECT * FROM tenants WHERE name = $1 ORDER BY created_at LIMIT 1', [name]);
     return row ? { id: String(row.id), name: String(row.name), createdAt: new Date(String(row.created_at)) } : null;

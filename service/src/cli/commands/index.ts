@@ -16,6 +16,12 @@ import { registerStatementImport } from './statement-import.js';
 import { registerSuggestions } from './suggestions.js';
 import { registerMatchingConfig } from './matching-config.js';
 import { registerSettlement } from './settlement.js';
+import { registerTenantList } from './tenant-list.js';
+import { registerApiKeyManage } from './apikey-manage.js';
+import { registerEntriesView } from './entries-view.js';
+import { registerPaymentsView } from './payments-view.js';
+import { registerBusinessEntity } from './business-entity.js';
+import { registerMandate } from './mandate.js';
 
 /** Each command lives in its own file and registers itself here. */
 type Register = (program: Command) => void;
@@ -25,8 +31,14 @@ const registrars: Register[] = [
   registerMigrate,
   registerWorker,
   registerTenant,
+  registerTenantList,
   registerApiKey,
+  registerApiKeyManage,
   registerEntriesImport,
+  registerEntriesView,
+  registerPaymentsView,
+  registerBusinessEntity,
+  registerMandate,
   registerDemo,
   registerOpenApi,
   registerSuggestions,

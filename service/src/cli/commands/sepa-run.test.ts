@@ -62,6 +62,6 @@ describe('cash sepa run / cash sepa status on the demo data', () => {
     const tenant = /demo tenant (\S+)/.exec(cash('demo').stdout)![1]!;
     const result = cash('sepa', 'status', bad, '--tenant', tenant);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^error STATUS_REPORT_UNSUPPORTED: /);
+    expect(result.stderr).toMatch(/^database: [^\n]+\nerror STATUS_REPORT_UNSUPPORTED: /);
   }, 120_000);
 });

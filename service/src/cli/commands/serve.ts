@@ -3,6 +3,7 @@ import { buildApp } from '../../api/app.js';
 import { jobHandlers } from '../../jobs/handlers.js';
 import { Worker } from '../../jobs/worker.js';
 import { ensureDemo } from '../../runtime/demo.js';
+import { demoKeyFile } from '../../runtime/demo-key-file.js';
 import { openServices } from '../../runtime/services.js';
 import { dbConfigFromEnv, describeDb } from '../../store/open-db.js';
 
@@ -12,16 +13,21 @@ export function registerServe(program: Command): void {
     .description('Run the HTTP API (migrates the database first). With the embedded database the job worker runs in-process.')
     .option('-p, --port <port>', 'port to listen on (env PORT)', process.env.PORT ?? '3000')
     .option('--host <host>', 'interface to bind (env HOST)', process.env.HOST ?? '127.0.0.1')
-    .option('--demo', 'create and seed the demo tenant if missing and print a fresh demo API key')
+    .option('--demo', 'create and seed the demo tenant if missing and print its demo API key (the same on every start; see `cash demo --help`)')
     .option('--no-worker', 'do not run the job worker in this process (run `cash worker` instead)')
     .action(async (options: { port: string; host: string; demo?: boolean; worker: boolean }) => {
       const config = dbConfigFromEnv();
-      const services = await openServices(config);
+      // steps go to stderr, so a slow first start says what it is doing and stdout stays for the result
+      const step = (message: string) => process.stderr.write(`${message}…\n`);
+      const services = await openServices(config, step);
       const app = await buildApp({ ...services, logger: process.env.LOG_LEVEL !== 'silent' });
-      const demo = options.demo ? await ensureDemo(services.ledger, services.tenants, services.paymentRuns, services) : null;
+      const demo = options.demo
+        ? await ensureDemo(services.ledger, services.tenants, services.paymentRuns, services, { keyFile: demoKeyFile(config), log: step })
+        : null;
       // PGlite is one process's database, so its jobs must run here; with Postgres a worker dyno may take them
       const worker = options.worker || services.db.kind === 'pglite' ? new Worker(services.jobs, jobHandlers(services.ledger, services, services.paymentRuns), { log: (m) => app.log.info(m) }) : null;
       worker?.start();
+      step(`starting to listen on ${options.host}:${options.port}`);
       const address = await app.listen({ port: Number(options.port), host: options.host });
       const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
       process.stdout.write(
@@ -33,7 +39,7 @@ export function registerServe(program: Command): void {
           ...(demo
             ? [
                 `  demo tenant ${demo.tenantId}${demo.seeded ? ' (seeded now)' : ''}`,
-                `  demo API key (admin): ${demo.key}`,
+                `  demo API key (admin): ${demo.key}   (kept in ${demoKeyFile(config)})`,
                 `  try: curl -H "Authorization: Bearer ${demo.key}" ${url}/v1/entries`,
               ]
             : []),

@@ -23,6 +23,16 @@ describe('entries file', () => {
     expect(records[5]).toMatchObject({ line: 7, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('type') } });
   });
 
+  it('normalises text to NFC and refuses a NUL character, as the API does', () => {
+    const text = [
+      JSON.stringify({ number: 'Cafe\u0301-1', type: 'Debit', currency: 'EUR', amount: '1.00', account: { name: 'Cafe\u0301' } }),
+      JSON.stringify({ number: 'N-2', type: 'Debit', currency: 'EUR', amount: '1.00', account: { name: 'a\u0000b' } }),
+    ].join('\n');
+    const [first, second] = readEntriesFile(text, 'jsonl');
+    expect(first).toMatchObject({ line: 1, input: { number: 'Caf\u00e9-1', account: { name: 'Caf\u00e9' } } });
+    expect(second).toEqual({ line: 2, error: { code: 'TEXT_NUL_BYTE', message: 'account.name: text must not contain a NUL character' } });
+  });
+
   it('keeps a decimal comma for the domain to refuse rather than guessing', () => {
     expect(readEntriesFile(csv, 'csv')[0]).toMatchObject({ input: { amount: '119,00' } });
   });

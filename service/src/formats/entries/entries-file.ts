@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { Value } from '@sinclair/typebox/value';
 import { EntryCreate } from '../../schemas/entry-input.js';
 import type { EntryInput } from '../../domain/new-entry.js';
+import { cleanText } from '../../domain/text.js';
 
 /** One line of an entries file: what it asks for, or why it cannot be read. */
 export type EntryRecord =
@@ -23,7 +24,11 @@ export function detectEntriesFormat(fileName: string, text: string): EntriesFile
 }
 
 function checked(line: number, value: unknown): EntryRecord {
-  const cleaned = value;
+  // the same text rules as the API: NFC, and no NUL character (PostgreSQL cannot store it)
+  const { value: cleaned, nulAt } = cleanText(value);
+  if (nulAt !== null) {
+    return { line, error: { code: 'TEXT_NUL_BYTE', message: `${nulAt.slice(1).replace(/\//g, '.')}: text must not contain a NUL character` } };
+  }
   if (Value.Check(EntryCreate, cleaned)) return { line, input: cleaned as EntryInput };
   const first = [...Value.Errors(EntryCreate, cleaned)][0];
   const where = first?.path ? first.path.replace(/^\//, '').replace(/\//g, '.') : 'record';

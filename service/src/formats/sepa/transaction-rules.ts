@@ -4,7 +4,7 @@
  * reference), the counterparty, the mandate for direct debits, and the collection or execution date
  * on the TARGET2 calendar.
  */
-import { formatMinor, parseMinor } from '../../domain/money.js';
+import { formatMinor, storedMinor } from '../../domain/money.js';
 import { CashError } from '../../domain/errors.js';
 import { isValidCreditorReference, normaliseCreditorReference } from '../rf-reference.js';
 import { idProblem, isValidCreditorId } from './identifiers.js';
@@ -46,7 +46,8 @@ function prepareAmount(raw: RunTransaction, issues: Issues): bigint {
     return 0n;
   }
   try {
-    const minor = parseMinor(raw.amount, 'EUR');
+    // the range check below reports SEPA's own limits for a file run
+    const minor = storedMinor(raw.amount, 'EUR');
     if (minor < MIN_AMOUNT || minor > MAX_AMOUNT) {
       issues.problem('AMOUNT_OUT_OF_RANGE', `amount ${raw.amount} is outside 0.01 to 999999999.99 EUR`, 'amount');
     }

@@ -2,11 +2,11 @@ import type { Entry } from '../../domain/entry.js';
 import type { EntryItem } from '../../domain/entry-item.js';
 import type { Payment } from '../../domain/payment.js';
 import type { Refund } from '../../domain/refund.js';
-import { formatMinor, parseMinor } from '../../domain/money.js';
+import { formatMinor, storedMinor } from '../../domain/money.js';
 import type { Row } from '../db.js';
 
 /** Row ↔ domain mapping. Amounts travel as numeric decimal strings, never as floats. */
-const minor = (value: unknown, currency: string) => parseMinor(String(value), currency);
+const minor = (value: unknown, currency: string) => storedMinor(String(value), currency);
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 const date = (value: unknown): string | null => {
   if (value === null || value === undefined) return null;
