@@ -16,6 +16,7 @@ import { registerStatementImport } from './statement-import.js';
 import { registerSuggestions } from './suggestions.js';
 import { registerMatchingConfig } from './matching-config.js';
 import { registerSettlement } from './settlement.js';
+import { registerOrg } from './org.js';
 
 /** Each command lives in its own file and registers itself here. */
 type Register = (program: Command) => void;
@@ -32,6 +33,7 @@ const registrars: Register[] = [
   registerSuggestions,
   registerMatchingConfig,
   registerSettlement,
+  registerOrg,
   registerMatch, registerStatementParse, registerStatementImport, registerSepaDirectDebit, registerSepaCreditTransfer, registerSepaRun, registerSepaStatus];
 
 export function registerCommands(program: Command): void {
