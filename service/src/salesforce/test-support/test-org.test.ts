@@ -71,6 +71,18 @@ describe('sObject endpoints', () => {
   });
 });
 
+describe('describe and retrieve', () => {
+  it('describes a package object and retrieves many records through Collections', async () => {
+    const described = await conn.sobject('Entry__c').describe();
+    expect(described.fields.find((field) => field.name === 'Type__c')).toMatchObject({ type: 'string', createable: false });
+    expect(described.fields.find((field) => field.name === 'AssignmentKey__c')).toMatchObject({ externalId: true });
+    const created = await conn.sobject('Entry__c').create([entry({ Title__c: 'R-1' }), entry({ Title__c: 'R-2' })]);
+    const read = await conn.sobject('Entry__c').retrieve(created.map((r) => r.id!));
+    expect(read.map((r) => r?.Title__c)).toEqual(['R-1', 'R-2']);
+    await conn.sobject('Entry__c').destroy(created.map((r) => r.id!));
+  });
+});
+
 describe('SOQL', () => {
   it('answers SELECT … WHERE … AND … LIMIT with relationship fields', async () => {
     await conn.sobject('Entry__c').create([entry({ Title__c: 'Q-1', AssignmentKey__c: 'Q1' }), entry({ Title__c: 'Q-2', AssignmentKey__c: 'Q2', Status__c: 'Balanced' })], { allOrNone: true });
