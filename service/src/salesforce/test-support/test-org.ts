@@ -10,6 +10,7 @@ import { parseSoql, runSoql, valueAt } from './soql.js';
 import { makeTestTls, type TestTls } from './test-tls.js';
 import { fault, SfFault, sfError, type SfError, type SfRecord } from './write-rules.js';
 import { describeObject } from './describe.js';
+import { BulkIngest } from './bulk-ingest.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../../force-app/main/default', import.meta.url));
 /** Collections take at most this many records a call. */
@@ -55,6 +56,7 @@ export class TestOrg {
   private readonly users = new Map<string, OrgUser>();
   private readonly ids = new IdSequence();
   private faults: OrgFault[] = [];
+  private readonly bulk: BulkIngest;
   private apiRequestsUsed = 0;
 
   private constructor(
@@ -67,7 +69,9 @@ export class TestOrg {
     this.instanceUrl = `https://127.0.0.1:${port}`;
     this.ca = tls.ca;
     this.auth = new OrgAuth(this.users, { login: this.loginUrl, instance: this.instanceUrl, orgId: this.orgId });
-    this.store = new RecordStore(loadOrgSchema(PACKAGE_ROOT), () => [...this.users.values()][0]?.id ?? '');
+    const firstUser = () => [...this.users.values()][0]?.id ?? '';
+    this.store = new RecordStore(loadOrgSchema(PACKAGE_ROOT), firstUser);
+    this.bulk = new BulkIngest(this.store, firstUser);
   }
 
   static async start(tls: TestTls = makeTestTls()): Promise<TestOrg> {
@@ -101,9 +105,9 @@ export class TestOrg {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const send = (status: number, body: unknown) => {
-      const text = body === undefined ? '' : JSON.stringify(body);
-      res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json;charset=UTF-8' });
+    const send = (status: number, body: unknown, csv?: 'text/csv') => {
+      const text = body === undefined ? '' : csv ? String(body) : JSON.stringify(body);
+      res.writeHead(status, body === undefined ? {} : { 'content-type': csv ? 'text/csv' : 'application/json;charset=UTF-8' });
       res.end(text);
     };
     try {
@@ -130,8 +134,13 @@ export class TestOrg {
       if (url.pathname === '/services/oauth2/userinfo') return send(200, this.userinfo(session.userId));
       const match = /^\/services\/data\/v(\d+)\.0(\/.*)?$/.exec(url.pathname);
       if (!match) return send(404, [sfError('NOT_FOUND', 'The requested resource does not exist')]);
+      const parts = (match[2] ?? '/').split('/').filter(Boolean).map(decodeURIComponent);
+      if (parts[0] === 'jobs' && parts[1] === 'ingest') {
+        const [status, answer, csv] = this.bulk.handle(req.method ?? 'GET', parts.slice(2), raw, `${match[1]!}.0`);
+        return send(status, answer, csv);
+      }
       const body = raw && (req.method === 'POST' || req.method === 'PATCH') ? parseJson(raw) : undefined;
-      const [status, answer] = this.route(req.method ?? 'GET', (match[2] ?? '/').split('/').filter(Boolean).map(decodeURIComponent), url, body, match[1]!);
+      const [status, answer] = this.route(req.method ?? 'GET', parts, url, body, match[1]!);
       return send(status, answer);
     } catch (error) {
       if (error instanceof OAuthFault) return send(error.status, { error: error.error, error_description: error.description });
