@@ -69,7 +69,7 @@ function parseField(xml: string, globalSets: Map<string, Set<string>>): FieldDef
   return {
     name,
     type,
-    // a master-detail field is always required; a checkbox always has a value
+    // a master-detail field is always required
     required: (tag(xml, 'required') === 'true' || type === 'MasterDetail') && !calculated,
     externalId: tag(xml, 'externalId') === 'true',
     unique: tag(xml, 'unique') === 'true',
