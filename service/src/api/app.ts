@@ -33,6 +33,9 @@ import { EntryItem, EntryItems } from './schemas/settlements.js';
 import { ApiKey, ApiKeyWithSecret, Tenant } from './schemas/tenants.js';
 import { BankAccount, BankStatement, BankStatementItem, StatementImportSummary } from './schemas/statements.js';
 import type { StatementStore } from '../store/statements/statement-store.js';
+import type { OrgConnections } from '../salesforce/org-connections.js';
+import { orgConnectionRoutes } from './routes/org-connection.js';
+import { OrgConnection, OrgStatus } from './schemas/org-connection.js';
 
 export interface AppDeps {
   db: Db;
@@ -42,6 +45,7 @@ export interface AppDeps {
   statements: StatementStore;
   paymentRuns: PaymentRuns;
   matching: MatchingStore;
+  orgs: OrgConnections;
   logger?: boolean;
   /** Largest request body in bytes. */
   bodyLimit?: number;
@@ -63,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.addSchema(schema);
   }
   for (const schema of [SepaAddress, BusinessEntity, PaymentInstrument, RunSummary, PaymentOrder, StatusApplication]) app.addSchema(schema);
+  for (const schema of [OrgConnection, OrgStatus]) app.addSchema(schema);
 
   await app.register(swagger, {
     openapi: {
@@ -100,5 +105,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statementRoutes, { ledger: deps.ledger, statements: deps.statements, matching: deps.matching, jobs: deps.jobs, runs: deps.paymentRuns.store });
   await app.register(matchingRoutes, { ledger: deps.ledger, statements: deps.statements, matching: deps.matching, jobs: deps.jobs });
   await app.register(paymentRunRoutes, { paymentRuns: deps.paymentRuns, jobs: deps.jobs });
+  await app.register(orgConnectionRoutes, { orgs: deps.orgs });
   return app;
 }

@@ -49,6 +49,12 @@ beforeAll(async () => {
     [{ itemId: a.statementItem!, statementId: a.statement!, paymentId: a.payment!, rank: 1, score: 0.5, configuration: null, allocations: [{ entryId: a.entry2!, amount: '1.00' }], breakdown: { amount: 0.5 }, reasons: ['x'] }],
   );
   a.suggestion = (await h.call(w, { method: 'GET', url: '/v1/matching/suggestions' })).body.items[0].id;
+  // A's org connection is stored directly: connecting needs an org, isolation does not
+  await h.services.db.query(
+    `INSERT INTO org_connections (tenant_id, flow, login_url, client_id, username, secret_encrypted, org_id, user_id, org_username, instance_url)
+     VALUES ($1, 'jwt-bearer', 'https://login.example', 'A-client', 'a@org.example', 'v1:AAAA', '00DA00000000001AAA', '005A00000000001AAA', 'a@org.example', 'https://a.example')`,
+    [h.tenantA.tenantId],
+  );
 });
 afterAll(() => h.close());
 
@@ -56,6 +62,10 @@ type Case = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: () => string; payl
 const notFound = (status: number, body: any) => {
   expect(status).toBe(404);
   expect(body.code).toBe('NOT_FOUND');
+};
+const orgNotConnected = (status: number, body: any) => {
+  expect(status).toBe(404);
+  expect(body.code).toBe('ORG_NOT_CONNECTED');
 };
 const noneOfA = (status: number, body: any) => {
   expect(status).toBe(200);
@@ -224,6 +234,18 @@ const cases: Record<string, Case> = {
     headers: upload,
     expect: notFound,
   },
+  'PUT /v1/org-connection': {
+    method: 'PUT',
+    url: () => '/v1/org-connection',
+    payload: () => ({ flow: 'client-credentials', loginUrl: 'http://login.example', clientId: 'A-client', clientSecret: 'x' }),
+    expect: (status, body) => {
+      expect(status).toBe(422);
+      expect(body.code).toBe('LOGIN_URL_INVALID');
+    },
+  },
+  'GET /v1/org-connection': { method: 'GET', url: () => '/v1/org-connection', expect: orgNotConnected },
+  'GET /v1/org-connection/status': { method: 'GET', url: () => '/v1/org-connection/status', expect: orgNotConnected },
+  'DELETE /v1/org-connection': { method: 'DELETE', url: () => '/v1/org-connection', expect: orgNotConnected },
 };
 
 describe('tenant isolation', () => {
@@ -258,6 +280,7 @@ describe('tenant isolation', () => {
     expect((await h.call(r, { method: 'GET', url: `/v1/refunds/${a.refund}` })).body.status).toBe('Prepared');
     expect((await h.call(r, { method: 'GET', url: `/v1/entries/${a.entry}/items` })).body.items).toHaveLength(1);
     expect((await h.call(r, { method: 'GET', url: '/v1/entries?number=A-1' })).body.items).toHaveLength(1);
+    expect((await h.call(r, { method: 'GET', url: '/v1/org-connection' })).body).toMatchObject({ orgId: '00DA00000000001AAA', clientId: 'A-client' });
     expect((await h.call(r, { method: 'GET', url: '/v1/api-keys' })).body.items.every((k: { revokedAt: unknown }) => k.revokedAt === null)).toBe(true);
     expect((await h.call(r, { method: 'GET', url: '/v1/jobs' })).body.items).toHaveLength(1);
     expect((await h.call(r, { method: 'GET', url: `/v1/payment-runs/${a.order}` })).body).toMatchObject({ status: 'Prepared', transactionCount: 1 });

@@ -9,6 +9,8 @@ import { StatementStore } from '../store/statements/statement-store.js';
 import { matchingStore, type MatchingStore } from '../store/matching/index.js';
 import { PaymentRuns } from '../payment-runs/payment-runs.js';
 import { RunStore } from '../store/runs/run-store.js';
+import { OrgConnections } from '../salesforce/org-connections.js';
+import { loadSecretKey } from '../salesforce/secret-crypto.js';
 
 export interface Services {
   db: Db;
@@ -18,11 +20,12 @@ export interface Services {
   statements: StatementStore;
   matching: MatchingStore;
   paymentRuns: PaymentRuns;
+  orgs: OrgConnections;
   close(): Promise<void>;
 }
 
-/** Wires the store's implementations together over one database. */
-export function servicesFor(db: Db): Services {
+/** Wires the store's implementations together over one database; `secretKey` seals org credentials. */
+export function servicesFor(db: Db, secretKey: () => Buffer = () => loadSecretKey(process.env, null)): Services {
   const ledger = new PostgresLedger(db);
   return {
     db,
@@ -32,6 +35,7 @@ export function servicesFor(db: Db): Services {
     statements: new StatementStore(db),
     matching: matchingStore(db),
     paymentRuns: new PaymentRuns(ledger, new RunStore(db)),
+    orgs: new OrgConnections(db, secretKey),
     close: () => db.close(),
   };
 }
@@ -46,5 +50,6 @@ export async function openServices(config: DbConfig, log?: (message: string) => 
   log?.('migrating the database schema');
   const applied = await migrate(db);
   log?.(applied.length ? `applied migrations ${applied.join(', ')}` : 'database schema is up to date');
-  return servicesFor(db);
+  // the embedded database may keep its own key in its data folder; PostgreSQL needs CASH_SECRET_KEY
+  return servicesFor(db, () => loadSecretKey(process.env, db.kind === 'pglite' ? (config.dataDir ?? '.data/pglite') : null));
 }

@@ -22,6 +22,7 @@ import { registerEntriesView } from './entries-view.js';
 import { registerPaymentsView } from './payments-view.js';
 import { registerBusinessEntity } from './business-entity.js';
 import { registerMandate } from './mandate.js';
+import { registerOrg } from './org.js';
 
 /** Each command lives in its own file and registers itself here. */
 type Register = (program: Command) => void;
@@ -44,6 +45,7 @@ const registrars: Register[] = [
   registerSuggestions,
   registerMatchingConfig,
   registerSettlement,
+  registerOrg,
   registerMatch, registerStatementParse, registerStatementImport, registerSepaDirectDebit, registerSepaCreditTransfer, registerSepaRun, registerSepaStatus];
 
 export function registerCommands(program: Command): void {
