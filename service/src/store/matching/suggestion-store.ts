@@ -77,8 +77,15 @@ const toSuggestion = (row: Row): Suggestion => ({
 export class SuggestionStore {
   constructor(private readonly db: Db) {}
 
-  /** Replaces what an earlier run left open for the item: its result, and its open suggestions by the new ones. */
-  async recordItem(tenantId: string, result: Omit<ItemMatchResult, 'matchedAt'>, suggestions: NewSuggestion[], q: Queryable = this.db): Promise<void> {
+  /**
+   * Replaces what an earlier run left open for the item: its result, and its open suggestions by the
+   * new ones. One transaction (the caller's, when given), so a failure leaves the earlier run intact.
+   */
+  recordItem(tenantId: string, result: Omit<ItemMatchResult, 'matchedAt'>, suggestions: NewSuggestion[], q?: Queryable): Promise<void> {
+    return q ? this.writeItem(q, tenantId, result, suggestions) : this.db.transaction((tx) => this.writeItem(tx, tenantId, result, suggestions));
+  }
+
+  private async writeItem(q: Queryable, tenantId: string, result: Omit<ItemMatchResult, 'matchedAt'>, suggestions: NewSuggestion[]): Promise<void> {
     await q.query(
       `INSERT INTO matching_item_results (tenant_id, item_id, outcome, score, configuration, reasons) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (tenant_id, item_id) DO UPDATE SET outcome = excluded.outcome, score = excluded.score,
