@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../api/app.js';
 import { jobHandlers } from '../../jobs/handlers.js';
+import { jobTimingFromEnv } from '../../jobs/timing.js';
 import { Worker } from '../../jobs/worker.js';
 import { ensureDemo } from '../../runtime/demo.js';
 import { openServices } from '../../runtime/services.js';
@@ -20,7 +21,7 @@ export function registerServe(program: Command): void {
       const app = await buildApp({ ...services, logger: process.env.LOG_LEVEL !== 'silent' });
       const demo = options.demo ? await ensureDemo(services.ledger, services.tenants, services.paymentRuns, services) : null;
       // PGlite is one process's database, so its jobs must run here; with Postgres a worker dyno may take them
-      const worker = options.worker || services.db.kind === 'pglite' ? new Worker(services.jobs, jobHandlers(services.ledger, services, services.paymentRuns), { log: (m) => app.log.info(m) }) : null;
+      const worker = options.worker || services.db.kind === 'pglite' ? new Worker(services.jobs, jobHandlers(services.ledger, services, services.paymentRuns), { log: (m) => app.log.info(m), ...jobTimingFromEnv() }) : null;
       worker?.start();
       const address = await app.listen({ port: Number(options.port), host: options.host });
       const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
