@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -17,15 +18,18 @@ describe('--limit', () => {
     expect(() => parseLimit(raw)).toThrow(expect.objectContaining({ code: 'LIMIT_INVALID', message: expect.stringContaining('--limit must be a whole number from 1 to') }));
   });
 
-  it('is checked by every command that has it, before anything is read', () => {
+  it('is checked by every command that has it, before anything is read', async () => {
     for (const [command, limits] of [[['suggestions', 'list'], ['2.5']], [['jobs', 'list'], ['0']]] as const) {
       for (const limit of limits) {
-        const run = spawnSync(process.execPath, ['--import', 'tsx', 'service/src/cli/main.ts', ...command, '--tenant', '00000000-0000-4000-8000-000000000000', '--limit', limit], {
+        const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'service/src/cli/main.ts', ...command, '--tenant', '00000000-0000-4000-8000-000000000000', '--limit', limit], {
           cwd: root,
           encoding: 'utf8',
           timeout: 60_000,
-        });
-        expect(run.status, `${command.join(' ')} --limit ${limit}`).toBe(2);
+        }).then(
+          () => ({ code: 0, stderr: '' }),
+          (error: { code: number; stderr: string }) => error,
+        );
+        expect(run.code, `${command.join(' ')} --limit ${limit}`).toBe(2);
         expect(run.stderr).toContain(`error LIMIT_INVALID: --limit must be a whole number from 1 to ${MAX_CLI_LIMIT}, not "${limit}"`);
       }
     }
