@@ -1,28 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ENTRIES_IMPORT } from '../../jobs/handlers.js';
-import { JOB_STATUSES, type Job, type JobQueue } from '../../jobs/queue.js';
+import { JOB_STATUSES, type JobQueue } from '../../jobs/queue.js';
 import { contextOf } from '../plugins/auth.js';
 import { errorResponses, IdParams, PageQuery, pageLimit } from '../schemas/common.js';
-import { EntriesImport } from '../schemas/jobs.js';
+import { EntriesImport, jobJson } from '../schemas/jobs.js';
 
-const jobJson = (j: Job) => ({
-  id: j.id,
-  type: j.type,
-  status: j.status,
-  progress: j.progress,
-  result: j.result,
-  error: j.error,
-  attempts: j.attempts,
-  maxAttempts: j.maxAttempts,
-  worker: j.worker,
-  heartbeatAt: j.heartbeatAt?.toISOString() ?? null,
-  cancelRequestedAt: j.cancelRequestedAt?.toISOString() ?? null,
-  createdBy: j.createdBy,
-  createdAt: j.createdAt.toISOString(),
-  updatedAt: j.updatedAt.toISOString(),
-  finishedAt: j.finishedAt?.toISOString() ?? null,
-});
 
 export const jobRoutes: FastifyPluginAsyncTypebox<{ jobs: JobQueue }> = async (app, { jobs }) => {
   app.post(

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { invalid } from '../../domain/errors.js';
 import { sequenceTypeFor } from '../../domain/mandates/lifecycle.js';
 import type { JobQueue } from '../../jobs/queue.js';
+import { jobJson } from '../schemas/jobs.js';
 import {
   amendMandateInstrument,
   createBusinessEntity,
@@ -237,18 +238,7 @@ export const paymentRunRoutes: FastifyPluginAsyncTypebox<{ paymentRuns: PaymentR
       // refuse an unknown entity or a fixed batch-booking setting now rather than in a failed job
       await paymentRuns.check(ctx, request.body);
       const job = await jobs.enqueue(ctx.tenantId, PAYMENT_RUN_CREATE, request.body, ctx.actor);
-      return reply.status(202).header('location', `/v1/jobs/${job.id}`).send({
-        id: job.id,
-        type: job.type,
-        status: job.status,
-        progress: job.progress,
-        result: job.result,
-        error: job.error,
-        attempts: job.attempts,
-        createdAt: job.createdAt.toISOString(),
-        updatedAt: job.updatedAt.toISOString(),
-        finishedAt: job.finishedAt?.toISOString() ?? null,
-      });
+      return reply.status(202).header('location', `/v1/jobs/${job.id}`).send(jobJson(job));
     },
   );
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { JOB_STATUSES } from '../../jobs/queue.js';
+import { JOB_STATUSES, type Job as QueuedJob } from '../../jobs/queue.js';
 import { Id, Nullable } from './common.js';
 
 export const Job = Type.Object(
@@ -22,6 +22,25 @@ export const Job = Type.Object(
   },
   { $id: 'Job' },
 );
+
+/** A job as the API shows it (every route that answers with a Job uses this). */
+export const jobJson = (j: QueuedJob): Static<typeof Job> => ({
+  id: j.id,
+  type: j.type,
+  status: j.status,
+  progress: j.progress,
+  result: j.result,
+  error: j.error,
+  attempts: j.attempts,
+  maxAttempts: j.maxAttempts,
+  worker: j.worker,
+  heartbeatAt: j.heartbeatAt?.toISOString() ?? null,
+  cancelRequestedAt: j.cancelRequestedAt?.toISOString() ?? null,
+  createdBy: j.createdBy,
+  createdAt: j.createdAt.toISOString(),
+  updatedAt: j.updatedAt.toISOString(),
+  finishedAt: j.finishedAt?.toISOString() ?? null,
+});
 
 export const EntriesImport = Type.Object(
   {
