@@ -108,7 +108,11 @@ export function registerSuggestions(program: Command): void {
         const itemIds = await itemsOfStatements(services.statements, ctx.tenantId, [options.statement]);
         if (itemIds.length > AUTO_MATCH_INLINE_LIMIT) {
           const job = await services.jobs.enqueue(ctx.tenantId, MATCHING_RUN, { statementIds: [options.statement] }, ctx.actor);
-          process.stdout.write(options.json ? `${JSON.stringify({ jobId: job.id })}\n` : `${itemIds.length} items: matching job ${job.id} queued\n`);
+          process.stdout.write(
+            options.json
+              ? `${JSON.stringify({ jobId: job.id })}\n`
+              : `${itemIds.length} items: matching job ${job.id} queued for a worker (see cash jobs --help); follow it with: cash jobs show ${job.id} --tenant ${options.tenant}\n`,
+          );
           return;
         }
         const progress = progressReporter('matching items');
