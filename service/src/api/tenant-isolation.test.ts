@@ -116,6 +116,8 @@ const cases: Record<string, Case> = {
   'POST /v1/refunds/{id}/status': { method: 'POST', url: () => `/v1/refunds/${a.refund}/status`, payload: () => ({ status: 'Pending' }), expect: notFound },
   'GET /v1/jobs': { method: 'GET', url: () => '/v1/jobs', expect: noneOfA },
   'GET /v1/jobs/{id}': { method: 'GET', url: () => `/v1/jobs/${a.job}`, expect: notFound },
+  'POST /v1/jobs/{id}/cancel': { method: 'POST', url: () => `/v1/jobs/${a.job}/cancel`, expect: notFound },
+  'POST /v1/jobs/{id}/retry': { method: 'POST', url: () => `/v1/jobs/${a.job}/retry`, expect: notFound },
   'GET /v1/tenant': {
     method: 'GET',
     url: () => '/v1/tenant',

@@ -125,6 +125,60 @@ describe('matching after a statement import', () => {
     await expect(acceptSuggestion(services, ctx, suggestions[0]!.id, null)).rejects.toMatchObject({ code: 'SUGGESTION_DECIDED' });
   });
 
+  /** One bank item with two equally good suggestions (two open invoices of 50.00 of a payer known by IBAN). */
+  async function itemWithTwoSuggestions() {
+    const account = { id: 'C-9', name: 'Doppelt GmbH' };
+    await receivable('RE-7601', '50.00', account);
+    await receivable('RE-7602', '50.00', account);
+    await services.ledger.createPayment(ctx, {
+      type: 'Payment', status: 'Collected', currency: 'EUR', amount: 100n, party: { name: account.name, iban: 'DE02120300000000202051', bic: null },
+      accountId: account.id, externalId: null, endToEndId: null, paymentDate: '2026-11-01', statusDetails: null,
+    });
+    const imported = await importBookings([booking('50.00', 'Zahlung', { party: { name: account.name, iban: 'DE02120300000000202051' } })]);
+    const [item] = await itemsOf(imported.statements[0]!.id);
+    const suggestions = (await services.matching.suggestions.list(ctx.tenantId, { itemId: item!.id }, 10, null)).items;
+    expect(suggestions).toHaveLength(2);
+    return { item: item!, suggestions };
+  }
+
+  const settledOnce = async (attempts: PromiseSettledResult<unknown>[], paymentId: string) => {
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    const refused = attempts.find((a): a is PromiseRejectedResult => a.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'SUGGESTION_DECIDED', kind: 'conflict' });
+    expect(await services.ledger.listEntryItems(ctx, { paymentId })).toHaveLength(1);
+  };
+
+  it('lets exactly one of two accepts of a suggestion at the same time settle; the other gets SUGGESTION_DECIDED', async () => {
+    const { item, suggestions } = await itemWithTwoSuggestions();
+    const attempts = await Promise.allSettled([
+      acceptSuggestion(services, ctx, suggestions[0]!.id, 'first'),
+      acceptSuggestion(services, ctx, suggestions[0]!.id, 'second'),
+    ]);
+    await settledOnce(attempts, item.paymentId!);
+    expect(await services.matching.suggestions.get(ctx.tenantId, suggestions[0]!.id)).toMatchObject({ status: 'Accepted', entryItemIds: [expect.any(String)] });
+  });
+
+  it('lets exactly one of two sibling suggestions accepted at the same time settle; the other is superseded', async () => {
+    const { item, suggestions } = await itemWithTwoSuggestions();
+    const attempts = await Promise.allSettled(suggestions.map((s) => acceptSuggestion(services, ctx, s.id, null)));
+    await settledOnce(attempts, item.paymentId!);
+    const statuses = await Promise.all(suggestions.map(async (s) => (await services.matching.suggestions.get(ctx.tenantId, s.id)).status));
+    expect(statuses.sort()).toEqual(['Accepted', 'Superseded']);
+  });
+
+  it('reopens the suggestion and its siblings when the ledger refuses to settle the accepted one', async () => {
+    const { suggestions } = await itemWithTwoSuggestions();
+    const entryId = suggestions[0]!.allocations[0]!.entryId;
+    const other = await services.ledger.createPayment(ctx, {
+      type: 'Payment', status: 'Collected', currency: 'EUR', amount: 5000n, party: { name: null, iban: null, bic: null },
+      accountId: null, externalId: null, endToEndId: null, paymentDate: null, statusDetails: null,
+    });
+    await services.ledger.settle(ctx, [{ entryId, paymentId: other.id, amount: 5000n }]);
+    await expect(acceptSuggestion(services, ctx, suggestions[0]!.id, null)).rejects.toMatchObject({ code: 'ENTRY_BALANCED' });
+    for (const s of suggestions) expect(await services.matching.suggestions.get(ctx.tenantId, s.id)).toMatchObject({ status: 'Open', decidedBy: null });
+    expect(await acceptSuggestion(services, ctx, suggestions[1]!.id, null)).toMatchObject({ status: 'Accepted' });
+  });
+
   it('refuses to accept a suggestion whose entry was settled since, and leaves it open', async () => {
     const entry = await receivable('RE-7201', '40.00', { id: 'C-3', name: 'Atelier Lumière SARL' });
     const imported = await importBookings([booking('39.00', 'RE-7201 minus Gebühr 1,00 und Skonto 0,50 was auch immer sonst')]);

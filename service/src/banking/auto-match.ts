@@ -9,6 +9,7 @@ import { parseMinor } from '../domain/money.js';
 import { availableAmount, SETTLEABLE, type Payment } from '../domain/payment.js';
 import { Matcher, type BankItemInput, type Candidate, type MatchResult } from '../matching/index.js';
 import type { MatchingStore, NewSuggestion } from '../store/matching/index.js';
+import type { RunStore } from '../store/runs/run-store.js';
 import type { StatementItemRecord, StatementStore } from '../store/statements/statement-store.js';
 import { createItemPayment, existingItemPayment, itemCurrency, learntIbans, openEntries } from './auto-match-ledger.js';
 import { PAYMENT_ID_MATCHED, REFUND_ID_MATCHED } from './bank-feedback.js';
@@ -26,6 +27,8 @@ export interface AutoMatchDeps {
   ledger: Ledger;
   statements: StatementStore;
   matching: MatchingStore;
+  /** Lets a returned direct debit end the mandate it was collected under. */
+  runs?: RunStore;
 }
 
 export interface AutoMatchSummary {

@@ -1,11 +1,12 @@
 import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
 import { parseStatementFile, type ParseStatementOptions } from '../formats/statement/parse.js';
 import type { ItemProgress, StatementStore } from '../store/statements/statement-store.js';
-import { applyBankFeedback, type FeedbackSummary } from './bank-feedback.js';
+import type { FeedbackSummary } from './bank-feedback.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { MatchingStore } from '../store/matching/index.js';
 import type { RunStore } from '../store/runs/run-store.js';
-import { matchAfterImport, type AfterImportMatching } from './auto-match-job.js';
+import type { AfterImportMatching } from './auto-match-job.js';
+import { afterImport } from './after-import.js';
 
 export interface StatementImportSummary {
   fileId: string;
@@ -20,7 +21,8 @@ export interface StatementImportSummary {
 
 /**
  * Reads a bank file, stores what is new in one transaction (re-imports add nothing), then lets the
- * bank's bookings update the payments the product issued.
+ * bank's bookings update the payments the product issued and matches them. Those last steps are
+ * pending per item until done, so importing the file again finishes what a failure left undone.
  */
 export async function importStatement(
   deps: { ledger: Ledger; statements: StatementStore; matching: MatchingStore; jobs: JobQueue; runs?: RunStore },
@@ -31,8 +33,7 @@ export async function importStatement(
 ): Promise<StatementImportSummary> {
   const file = await parseStatementFile(content, options);
   const stored = await deps.statements.importFile(ctx.tenantId, file, { fileName: options.fileName, content, importedBy: ctx.actor }, progress);
-  const feedback = await applyBankFeedback(deps.ledger, deps.statements, ctx, stored.newItemIds, deps.runs);
-  const matching = await matchAfterImport(deps, ctx, { newItemIds: stored.newItemIds, statementIds: stored.statements.map((s) => s.id) });
+  const { feedback, matching } = await afterImport(deps, ctx, stored.statements.map((s) => s.id));
   return {
     fileId: stored.fileId,
     format: stored.format,

@@ -62,7 +62,8 @@ describe('one run per business entity and kind at a time', () => {
     await services.db.query(`UPDATE payment_run_locks SET heartbeat_at = now() - interval '1 hour'`);
     await expect(services.paymentRuns.create(ctx, request)).rejects.toMatchObject({ code: 'RUN_IN_PROGRESS' });
 
-    await services.jobs.fail(job.id, { code: 'JOB_ABANDONED', message: 'worker gone' });
+    expect((await services.jobs.claim('gone'))?.id).toBe(job.id);
+    await services.jobs.finish(job.id, 'gone', { status: 'failed', error: { code: 'JOB_ABANDONED', message: 'worker gone' } });
     const { order } = await services.paymentRuns.create(ctx, request);
     expect(order.transactionCount).toBe(1);
   });

@@ -91,10 +91,14 @@ async function restart(services: Services): Promise<void> {
   for (let job = await services.jobs.claim('restarted', 0); job; job = await services.jobs.claim('restarted', 0)) {
     const claimed = job;
     try {
-      const result = await handler({ job: claimed, progress: (done, total, message) => services.jobs.progress(claimed.id, done, total, message ?? null) });
-      await services.jobs.succeed(claimed.id, result);
+      const result = await handler({
+        job: claimed,
+        progress: async (done, total, message) => void (await services.jobs.progress(claimed.id, 'restarted', done, total, message ?? null)),
+      });
+      await services.jobs.finish(claimed.id, 'restarted', { status: 'succeeded', result });
     } catch (error) {
-      await services.jobs.fail(claimed.id, { code: (error as { code?: string }).code ?? 'INTERNAL', message: (error as Error).message });
+      const failure = { code: (error as { code?: string }).code ?? 'INTERNAL', message: (error as Error).message };
+      await services.jobs.finish(claimed.id, 'restarted', { status: 'failed', error: failure });
     }
   }
 }

@@ -104,5 +104,15 @@ describe('suggestions API', () => {
     expect(open).toHaveLength(2);
     expect((await h.call(key, { method: 'GET', url: `/v1/matching/suggestions/${all[0].id}` })).body.status).toBe('Superseded');
     expect((await h.call(key, { method: 'GET', url: `/v1/matching/suggestions/${all[1].id}` })).body.status).toBe('Rejected');
+
+    // two reviewers accept the same suggestion at once: one settles, the other hears 409 SUGGESTION_DECIDED
+    const accepts = await Promise.all(
+      [1, 2].map(() => h.call(key, { method: 'POST', url: `/v1/matching/suggestions/${open[0].id}/accept`, payload: {} })),
+    );
+    expect(accepts.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(accepts.find((a) => a.status === 409)!.body).toMatchObject({ code: 'SUGGESTION_DECIDED', details: { status: 'Accepted' } });
+    const settled = accepts.find((a) => a.status === 200)!.body;
+    expect(settled.entryItemIds).toHaveLength(1);
+    expect((await h.call(key, { method: 'GET', url: `/v1/entries/${open[0].allocations[0].entryId}/items` })).body.items).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { invalid } from '../../domain/errors.js';
 import { sequenceTypeFor } from '../../domain/mandates/lifecycle.js';
 import type { JobQueue } from '../../jobs/queue.js';
+import { jobJson } from '../schemas/jobs.js';
 import {
   amendMandateInstrument,
   createBusinessEntity,
@@ -251,18 +252,7 @@ export const paymentRunRoutes: FastifyPluginAsyncTypebox<{ paymentRuns: PaymentR
         await reservation.release();
         throw error;
       });
-      return reply.status(202).header('location', `/v1/jobs/${job.id}`).send({
-        id: job.id,
-        type: job.type,
-        status: job.status,
-        progress: job.progress,
-        result: job.result,
-        error: job.error,
-        attempts: job.attempts,
-        createdAt: job.createdAt.toISOString(),
-        updatedAt: job.updatedAt.toISOString(),
-        finishedAt: job.finishedAt?.toISOString() ?? null,
-      });
+      return reply.status(202).header('location', `/v1/jobs/${job.id}`).send(jobJson(job));
     },
   );
 

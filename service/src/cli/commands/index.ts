@@ -6,6 +6,7 @@ import { registerOpenApi } from './openapi.js';
 import { registerServe } from './serve.js';
 import { registerApiKey, registerTenant } from './tenant.js';
 import { registerWorker } from './worker.js';
+import { registerJobs } from './jobs.js';
 import { registerMatch } from './match.js';
 import { registerSepaCreditTransfer } from './sepa-credit-transfer.js';
 import { registerSepaDirectDebit } from './sepa-direct-debit.js';
@@ -31,6 +32,7 @@ const registrars: Register[] = [
   registerServe,
   registerMigrate,
   registerWorker,
+  registerJobs,
   registerTenant,
   registerTenantList,
   registerApiKey,

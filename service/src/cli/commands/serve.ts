@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../api/app.js';
 import { jobHandlers } from '../../jobs/handlers.js';
+import { jobTimingFromEnv } from '../../jobs/timing.js';
 import { Worker } from '../../jobs/worker.js';
 import { ensureDemo } from '../../runtime/demo.js';
 import { demoKeyFile } from '../../runtime/demo-key-file.js';
@@ -25,7 +26,7 @@ export function registerServe(program: Command): void {
         ? await ensureDemo(services.ledger, services.tenants, services.paymentRuns, services, { keyFile: demoKeyFile(config), log: step })
         : null;
       // PGlite is one process's database, so its jobs must run here; with Postgres a worker dyno may take them
-      const worker = options.worker || services.db.kind === 'pglite' ? new Worker(services.jobs, jobHandlers(services.ledger, services, services.paymentRuns), { log: (m) => app.log.info(m) }) : null;
+      const worker = options.worker || services.db.kind === 'pglite' ? new Worker(services.jobs, jobHandlers(services.ledger, services, services.paymentRuns), { log: (m) => app.log.info(m), ...jobTimingFromEnv() }) : null;
       worker?.start();
       step(`starting to listen on ${options.host}:${options.port}`);
       const address = await app.listen({ port: Number(options.port), host: options.host });

@@ -8,12 +8,23 @@ import { dbConfigFromEnv } from '../../store/open-db.js';
 import { progressReporter } from '../progress.js';
 import { readStatementFile, statementGroup } from './statement-parse.js';
 
+/** Where the queued matching job runs and how to follow it: with the embedded database no other process can run it while this one holds it. */
+function queuedMatching(jobId: string, tenant: string, kind: 'postgres' | 'pglite'): string {
+  const runner =
+    kind === 'pglite'
+      ? 'it runs when `cash worker` (or `cash serve`, which runs jobs in-process) next opens this embedded database, after this command ends'
+      : 'a running `cash worker` (or `cash serve` without --no-worker) on this database takes it; if none runs, start `cash worker`';
+  return `  matching: too many items to match here, job ${jobId} queued;\n    ${runner};\n    follow it with: cash jobs show ${jobId} --tenant ${tenant}\n`;
+}
+
 export function registerStatementImport(program: Command): void {
   statementGroup(program)
     .command('import')
     .description(
       'store a statement file (one transaction; re-imports and overlapping files add only new items), then\n' +
-        'update the payments whose end-to-end ids the bank booked; prints a summary (new, duplicate, warnings)',
+        'update the payments whose end-to-end ids the bank booked and match the items (more than 500: a job,\n' +
+        'see `cash jobs --help`); importing a file again finishes what an earlier import left undone;\n' +
+        'prints a summary (new, duplicate, warnings)',
     )
     .argument('<file>', 'camt.052/053/054 XML, MT940/MT942, or a bank/PSP CSV export')
     .requiredOption('--tenant <id>', 'tenant id')
@@ -57,7 +68,7 @@ export function registerStatementImport(program: Command): void {
         process.stdout.write(
           'settled' in m
             ? `  matching: ${m.settled} settled, ${m.suggested} suggested (cash suggestions list), ${m.unmatched} unmatched\n`
-            : `  matching: job ${m.jobId} queued\n`,
+            : queuedMatching(m.jobId, options.tenant, services.db.kind),
         );
       } finally {
         await services.close();

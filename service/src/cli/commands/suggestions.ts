@@ -8,6 +8,7 @@ import { AUTO_MATCH_INLINE_LIMIT, MATCHING_RUN } from '../../banking/auto-match-
 import { acceptSuggestion, rejectSuggestion } from '../../banking/auto-match-review.js';
 import { invalid } from '../../domain/errors.js';
 import { SUGGESTION_STATUSES, type Suggestion, type SuggestionFilter, type SuggestionStatus } from '../../store/matching/index.js';
+import { LIMIT_HELP, parseLimit } from '../limit-option.js';
 import { progressReporter } from '../progress.js';
 import type { LedgerContext } from '../../domain/ledger-port.js';
 import type { Services } from '../../runtime/services.js';
@@ -47,7 +48,7 @@ export function registerSuggestions(program: Command): void {
     .option('--statement <id>', 'only the items of this bank statement')
     .option('--item <id>', 'only this bank statement item')
     .option('--min-score <score>', 'only suggestions scoring at least this (0–1)')
-    .option('--limit <n>', 'at most this many', '100')
+    .option('--limit <n>', LIMIT_HELP, '100')
     .option('--json', 'print one JSON object per line')
     .action(async (options: { tenant: string; status: string; statement?: string; item?: string; minScore?: string; limit: string; json?: boolean }) => {
       if (!(SUGGESTION_STATUSES as readonly string[]).includes(options.status)) {
@@ -55,8 +56,7 @@ export function registerSuggestions(program: Command): void {
       }
       const minScore = options.minScore === undefined ? undefined : Number(options.minScore);
       if (minScore !== undefined && !(minScore >= 0 && minScore <= 1)) throw invalid('MIN_SCORE_INVALID', '--min-score must be between 0 and 1');
-      const limit = Number.parseInt(options.limit, 10);
-      if (!(limit > 0)) throw invalid('LIMIT_INVALID', '--limit must be a positive number');
+      const limit = parseLimit(options.limit);
       const filter: SuggestionFilter = {
         status: options.status as SuggestionStatus,
         ...(options.statement ? { statementId: options.statement } : {}),
@@ -108,7 +108,11 @@ export function registerSuggestions(program: Command): void {
         const itemIds = await itemsOfStatements(services.statements, ctx.tenantId, [options.statement]);
         if (itemIds.length > AUTO_MATCH_INLINE_LIMIT) {
           const job = await services.jobs.enqueue(ctx.tenantId, MATCHING_RUN, { statementIds: [options.statement] }, ctx.actor);
-          process.stdout.write(options.json ? `${JSON.stringify({ jobId: job.id })}\n` : `${itemIds.length} items: matching job ${job.id} queued\n`);
+          process.stdout.write(
+            options.json
+              ? `${JSON.stringify({ jobId: job.id })}\n`
+              : `${itemIds.length} items: matching job ${job.id} queued for a worker (see cash jobs --help); follow it with: cash jobs show ${job.id} --tenant ${options.tenant}\n`,
+          );
           return;
         }
         const progress = progressReporter('matching items');

@@ -40,7 +40,10 @@ const queue = new JobQueue(db);
 const runs = new PaymentRuns(dyingAfterWrites(new PostgresLedger(db)), dyingAfterWrites(new RunStore(db)));
 const job = await queue.claim('crash-child');
 if (!job) throw new Error('no queued job');
-const result = await paymentRunJob(runs)({ job, progress: (done, total, message) => queue.progress(job.id, done, total, message ?? null) });
-await queue.succeed(job.id, result);
+const result = await paymentRunJob(runs)({
+  job,
+  progress: async (done, total, message) => void (await queue.progress(job.id, 'crash-child', done, total, message ?? null)),
+});
+await queue.finish(job.id, 'crash-child', { status: 'succeeded', result });
 await db.close();
 process.stdout.write(`finished after ${writes} writes\n`);

@@ -77,8 +77,15 @@ const toSuggestion = (row: Row): Suggestion => ({
 export class SuggestionStore {
   constructor(private readonly db: Db) {}
 
-  /** Replaces what an earlier run left open for the item: its result, and its open suggestions by the new ones. */
-  async recordItem(tenantId: string, result: Omit<ItemMatchResult, 'matchedAt'>, suggestions: NewSuggestion[], q: Queryable = this.db): Promise<void> {
+  /**
+   * Replaces what an earlier run left open for the item: its result, and its open suggestions by the
+   * new ones. One transaction (the caller's, when given), so a failure leaves the earlier run intact.
+   */
+  recordItem(tenantId: string, result: Omit<ItemMatchResult, 'matchedAt'>, suggestions: NewSuggestion[], q?: Queryable): Promise<void> {
+    return q ? this.writeItem(q, tenantId, result, suggestions) : this.db.transaction((tx) => this.writeItem(tx, tenantId, result, suggestions));
+  }
+
+  private async writeItem(q: Queryable, tenantId: string, result: Omit<ItemMatchResult, 'matchedAt'>, suggestions: NewSuggestion[]): Promise<void> {
     await q.query(
       `INSERT INTO matching_item_results (tenant_id, item_id, outcome, score, configuration, reasons) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (tenant_id, item_id) DO UPDATE SET outcome = excluded.outcome, score = excluded.score,
@@ -156,23 +163,67 @@ export class SuggestionStore {
     return toSuggestion(rows[0]);
   }
 
-  /**
-   * Closes an open suggestion. Accepting one supersedes the item's other open suggestions, since the
-   * item's money is then spoken for. Only an open suggestion can be decided, and only once.
-   */
-  async decide(
-    tenantId: string,
-    id: string,
-    decision: { status: 'Accepted' | 'Rejected'; by: string; note: string | null; entryItemIds?: string[] },
-  ): Promise<Suggestion> {
-    const current = await this.get(tenantId, id);
+  /** Rejects an open suggestion; only an open suggestion can be decided, and only once. */
+  async reject(tenantId: string, id: string, by: string, note: string | null): Promise<Suggestion> {
     const rows = await this.db.query(
-      `UPDATE matching_suggestions SET status = $3, decided_by = $4, decided_at = now(), note = $5, entry_item_ids = $6
-       WHERE tenant_id = $1 AND id = $2 AND status = 'Open' RETURNING id`,
-      [tenantId, id, decision.status, decision.by, decision.note, JSON.stringify(decision.entryItemIds ?? [])],
+      `UPDATE matching_suggestions SET status = 'Rejected', decided_by = $3, decided_at = now(), note = $4
+       WHERE tenant_id = $1 AND id = $2 AND status = 'Open' RETURNING *`,
+      [tenantId, id, by, note],
     );
-    if (rows.length === 0) throw alreadyDecided(await this.get(tenantId, id));
-    if (decision.status === 'Accepted') await this.supersedeOpen(tenantId, current.itemId);
-    return this.get(tenantId, id);
+    if (!rows[0]) throw alreadyDecided(await this.get(tenantId, id));
+    return toSuggestion(rows[0]);
+  }
+
+  /**
+   * First step of accepting: the suggestion turns Accepted and the item's other open suggestions
+   * Superseded, in one transaction and only while it is still Open. Of two accepts at the same time
+   * (of it or of a sibling) exactly one gets here; the other is refused with SUGGESTION_DECIDED
+   * before anything is settled.
+   */
+  async claimAccept(tenantId: string, id: string, by: string, note: string | null): Promise<Suggestion> {
+    const claimed = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(
+        `UPDATE matching_suggestions SET status = 'Accepted', decided_by = $3, decided_at = now(), note = $4
+         WHERE tenant_id = $1 AND id = $2 AND status = 'Open' RETURNING *`,
+        [tenantId, id, by, note],
+      );
+      if (!row) return null;
+      await tx.query(
+        `UPDATE matching_suggestions SET status = 'Superseded', superseded_by = $3
+         WHERE tenant_id = $1 AND item_id = $2 AND status = 'Open' AND id <> $3`,
+        [tenantId, row.item_id, id],
+      );
+      return toSuggestion(row);
+    });
+    if (!claimed) throw alreadyDecided(await this.get(tenantId, id));
+    return claimed;
+  }
+
+  /** Undoes a claim whose settlement the ledger refused: the suggestion and the siblings it superseded are open again. */
+  async releaseAccept(tenantId: string, id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE matching_suggestions SET status = 'Open', decided_by = NULL, decided_at = NULL, note = NULL
+         WHERE tenant_id = $1 AND id = $2 AND status = 'Accepted' AND entry_item_ids = '[]'::jsonb`,
+        [tenantId, id],
+      );
+      await tx.query(
+        `UPDATE matching_suggestions SET status = 'Open', superseded_by = NULL WHERE tenant_id = $1 AND superseded_by = $2 AND status = 'Superseded'`,
+        [tenantId, id],
+      );
+    });
+  }
+
+  /** Last step of accepting, once settled: the entry items on the suggestion and the item's result, together. */
+  async completeAccept(tenantId: string, id: string, entryItemIds: string[], result: Omit<ItemMatchResult, 'matchedAt'>): Promise<Suggestion> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query('UPDATE matching_suggestions SET entry_item_ids = $3 WHERE tenant_id = $1 AND id = $2 RETURNING *', [
+        tenantId,
+        id,
+        JSON.stringify(entryItemIds),
+      ]);
+      await this.writeItem(tx, tenantId, result, []);
+      return toSuggestion(row!);
+    });
   }
 }
