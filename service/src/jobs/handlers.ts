@@ -22,7 +22,7 @@ export function jobHandlers(
   paymentRuns?: PaymentRuns,
 ): Record<string, JobHandler> {
   return {
-    ...(banking ? matchingJobHandlers({ ...banking, ledger }) : {}),
+    ...(banking ? matchingJobHandlers({ ...banking, ledger, ...(paymentRuns ? { runs: paymentRuns.store } : {}) }) : {}),
     // entries are imported into their business entities, which the payment-run store holds
     ...(paymentRuns
       ? {

@@ -58,6 +58,12 @@ export class ConnectionStore {
     return row ? fromRow(row) : null;
   }
 
+  /** Tenants that have an org connection. */
+  async tenants(): Promise<string[]> {
+    const rows = await this.db.query('SELECT tenant_id FROM org_connections ORDER BY connected_at');
+    return rows.map((r) => String(r.tenant_id));
+  }
+
   async delete(tenantId: string): Promise<boolean> {
     const rows = await this.db.query('DELETE FROM org_connections WHERE tenant_id = $1 RETURNING tenant_id', [tenantId]);
     return rows.length > 0;

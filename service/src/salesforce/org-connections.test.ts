@@ -46,7 +46,7 @@ describe('connecting a tenant to its org', () => {
     const status = await orgs.status(t);
     expect(status.user).toMatchObject({ orgId: f.org.orgId, username: INTEGRATION_USER });
     expect(status.limits.dailyApiRequests.remaining).toBeLessThan(status.limits.dailyApiRequests.max);
-    expect(status.subscription).toEqual({ state: 'not subscribed' });
+    expect(status.subscription).toEqual({ state: 'not subscribed', holder: null, leaseUntil: null, lastError: null });
     expect(status.connection.flow).toBe('client-credentials');
   });
 

@@ -6,6 +6,7 @@ import { fetchApiLimits, fetchUserInfo, type OrgLimit, type OrgUserInfo } from '
 import { openOrgSession } from './org-session.js';
 import { decryptSecret, encryptSecret } from './secret-crypto.js';
 import type { Db } from '../store/db.js';
+import { BridgeStore, COMMAND_TOPIC } from './bridge/bridge-store.js';
 
 export type ConnectInput =
   | { flow: 'jwt-bearer'; loginUrl: string; clientId: string; username: string; privateKey: string }
@@ -15,8 +16,16 @@ export interface OrgStatus {
   connection: OrgConnection;
   user: OrgUserInfo;
   limits: { dailyApiRequests: OrgLimit };
-  /** The platform-event subscription; the bridge that subscribes is the next step. */
-  subscription: { state: 'not subscribed' };
+  /** The command subscription: which process holds it, its state and its last error. */
+  subscription: SubscriptionStatus;
+}
+
+export interface SubscriptionStatus {
+  /** `not subscribed` until a `cash serve` or `cash worker` takes it; then connecting, subscribed, waiting (after an error) or closed. */
+  state: string;
+  holder: string | null;
+  leaseUntil: string | null;
+  lastError: string | null;
 }
 
 const notConnected = (tenantId: string) => new CashError('ORG_NOT_CONNECTED', 'not_found', `tenant ${tenantId} has no org connection`, { tenantId });
@@ -56,6 +65,7 @@ const publicView = ({ secretEncrypted: _secret, ...connection }: StoredOrgConnec
  */
 export class OrgConnections {
   private readonly store: ConnectionStore;
+  private readonly bridge: BridgeStore;
 
   constructor(
     db: Db,
@@ -63,6 +73,7 @@ export class OrgConnections {
     private readonly secretKey: () => Buffer,
   ) {
     this.store = new ConnectionStore(db);
+    this.bridge = new BridgeStore(db);
   }
 
   async connect(tenantId: string, input: ConnectInput): Promise<OrgConnection> {
@@ -110,7 +121,19 @@ export class OrgConnections {
     const session = await openOrgSession(await this.credentials(tenantId));
     const user = await fetchUserInfo(session.conn);
     const limits = await fetchApiLimits(session.conn);
-    return { connection, user, limits, subscription: { state: 'not subscribed' } };
+    return { connection, user, limits, subscription: await this.subscription(tenantId) };
+  }
+
+  /** Tenants that have an org connection, for the command bridge. */
+  tenants(): Promise<string[]> {
+    return this.store.tenants();
+  }
+
+  async subscription(tenantId: string): Promise<SubscriptionStatus> {
+    const row = await this.bridge.subscription(tenantId, COMMAND_TOPIC);
+    const held = row?.holder && row.leaseUntil && row.leaseUntil.getTime() > Date.now();
+    if (!row || !held) return { state: 'not subscribed', holder: null, leaseUntil: null, lastError: row?.lastError ?? null };
+    return { state: row.state, holder: row.holder, leaseUntil: row.leaseUntil!.toISOString(), lastError: row.lastError };
   }
 
   async disconnect(tenantId: string): Promise<void> {

@@ -48,7 +48,15 @@ export const OrgStatus = Type.Object(
     connection: Type.Ref('OrgConnection'),
     user: Type.Object({ orgId: Type.String(), userId: Type.String(), username: Type.String() }),
     limits: Type.Object({ dailyApiRequests: Limit }),
-    subscription: Type.Object({ state: Type.Literal('not subscribed') }),
+    subscription: Type.Object(
+      {
+        state: Type.String({ description: '`not subscribed` until a `cash serve` or `cash worker` holds it; then connecting, subscribed, waiting (after an error, retrying) or closed' }),
+        holder: Type.Union([Type.String(), Type.Null()], { description: 'the process holding the subscription (host:pid:…)' }),
+        leaseUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+        lastError: Type.Union([Type.String(), Type.Null()], { description: 'the last error of the subscription, with its code' }),
+      },
+      { description: 'the subscription to the org\'s CashCommand__e events (docs/org-bridge.md)' },
+    ),
   },
   { $id: 'OrgStatus' },
 );

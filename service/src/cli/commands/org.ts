@@ -64,7 +64,8 @@ export function registerOrg(program: Command): void {
           `instance:     ${connection.instanceUrl}`,
           `sign-in:      ${connection.flow}, client id ${connection.clientId}, via ${connection.loginUrl}`,
           `API requests: ${limits.dailyApiRequests.remaining} of ${limits.dailyApiRequests.max} left today`,
-          `subscription: ${status.subscription.state}`,
+          `subscription: ${status.subscription.state}${status.subscription.holder ? ` (held by ${status.subscription.holder})` : ''}`,
+          ...(status.subscription.lastError ? [`last error:   ${status.subscription.lastError}`] : []),
           '',
         ].join('\n'),
       );

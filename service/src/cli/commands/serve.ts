@@ -5,6 +5,7 @@ import { jobTimingFromEnv } from '../../jobs/timing.js';
 import { Worker } from '../../jobs/worker.js';
 import { ensureDemo } from '../../runtime/demo.js';
 import { demoKeyFile } from '../../runtime/demo-key-file.js';
+import { orgBridgeFor } from '../../runtime/org-bridge-runtime.js';
 import { openServices } from '../../runtime/services.js';
 import { dbConfigFromEnv, describeDb } from '../../store/open-db.js';
 
@@ -26,8 +27,12 @@ export function registerServe(program: Command): void {
         ? await ensureDemo(services.ledger, services.tenants, services.paymentRuns, services, { keyFile: demoKeyFile(config), log: step })
         : null;
       // PGlite is one process's database, so its jobs must run here; with Postgres a worker dyno may take them
-      const worker = options.worker || services.db.kind === 'pglite' ? new Worker(services.jobs, jobHandlers(services.ledger, services, services.paymentRuns), { log: (m) => app.log.info(m), ...jobTimingFromEnv() }) : null;
+      const org = orgBridgeFor(services, (m) => app.log.info(m));
+      const handlers = { ...jobHandlers(services.ledger, services, services.paymentRuns), ...org.handlers };
+      const worker = options.worker || services.db.kind === 'pglite' ? new Worker(services.jobs, handlers, { log: (m) => app.log.info(m), ...jobTimingFromEnv() }) : null;
       worker?.start();
+      // connected tenants' commands: one process of all the web and worker processes holds each tenant
+      org.bridge.start();
       step(`starting to listen on ${options.host}:${options.port}`);
       const address = await app.listen({ port: Number(options.port), host: options.host });
       const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
@@ -48,6 +53,7 @@ export function registerServe(program: Command): void {
         ].join('\n'),
       );
       const stop = async () => {
+        await org.bridge.stop();
         await worker?.stop();
         await app.close();
         await services.close();

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { jobHandlers } from '../../jobs/handlers.js';
 import { jobTimingFromEnv } from '../../jobs/timing.js';
 import { Worker } from '../../jobs/worker.js';
+import { orgBridgeFor } from '../../runtime/org-bridge-runtime.js';
 import { openServices } from '../../runtime/services.js';
 import { dbConfigFromEnv } from '../../store/open-db.js';
 import { WORKER_HELP } from './jobs-help.js';
@@ -16,7 +17,8 @@ export function registerWorker(program: Command): void {
       const timing = jobTimingFromEnv();
       const services = await openServices(dbConfigFromEnv());
       const log = (message: string) => process.stdout.write(`${new Date().toISOString()} ${message}\n`);
-      const worker = new Worker(services.jobs, jobHandlers(services.ledger, services, services.paymentRuns), { log, ...timing });
+      const org = orgBridgeFor(services, log);
+      const worker = new Worker(services.jobs, { ...jobHandlers(services.ledger, services, services.paymentRuns), ...org.handlers }, { log, ...timing });
       if (options.once) {
         log(`ran ${await worker.drain()} job(s)`);
         await services.close();
@@ -24,7 +26,10 @@ export function registerWorker(program: Command): void {
       }
       log(`worker ${worker.id} started (heartbeat every ${timing.heartbeatMs / 1000} s; jobs silent for ${timing.staleAfterMs / 1000} s are taken over)`);
       worker.start();
+      // connected tenants' commands: one process of all the web and worker processes holds each tenant
+      org.bridge.start();
       const stop = async () => {
+        await org.bridge.stop();
         await worker.stop();
         await services.close();
         process.exit(0);

@@ -58,8 +58,8 @@ export function holdSubscription(client: PubSubClient, options: HeldSubscription
         const stored = fromOldest ? null : await options.loadReplayId();
         const from = stored ? { replayId: stored } : fromOldest ? 'EARLIEST' : options.firstStart ?? 'LATEST';
         set('connecting', null);
-        current = client.subscribe(options.topic, { from, ...(options.batchSize ? { batchSize: options.batchSize } : {}) }, async (event) => {
-          if (!delivered) set('subscribed', null);
+        const onSubscribed = () => set('subscribed', null);
+        current = client.subscribe(options.topic, { from, onSubscribed, ...(options.batchSize ? { batchSize: options.batchSize } : {}) }, async (event) => {
           delivered = true;
           await options.onEvent(event);
         });

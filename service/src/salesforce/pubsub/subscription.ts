@@ -18,6 +18,8 @@ export interface SubscribeOptions {
   from: { replayId: Buffer } | 'LATEST' | 'EARLIEST';
   /** How many events may be asked for at once (Salesforce allows up to 100). */
   batchSize?: number;
+  /** Called once the event bus has answered the subscription (its headers or a first response). */
+  onSubscribed?: () => void;
 }
 
 export interface ReceivedEvent {
@@ -67,6 +69,7 @@ export class Subscription {
     if (this.closing) return this.end(null);
     const stream = (this.client.Subscribe as (m: Metadata) => Stream).call(this.client, metadata);
     this.stream = stream;
+    stream.on('metadata', () => this.subscribed());
     stream.on('data', (response: FetchResponse) => this.receive(response));
     stream.on('error', (error: ServiceError) => {
       if (this.closing && error.code === GrpcStatus.CANCELLED) return this.end(null);
@@ -85,8 +88,14 @@ export class Subscription {
     this.stream.write({ ...first, num_requested: this.batchSize });
   }
 
+  private subscribed(): void {
+    if (this.state !== 'connecting') return;
+    this.state = 'subscribed';
+    this.options.onSubscribed?.();
+  }
+
   private receive(response: FetchResponse): void {
-    if (this.state === 'connecting') this.state = 'subscribed';
+    this.subscribed();
     for (const consumed of response.events) {
       this.outstanding -= 1;
       this.queue = this.queue.then(() => this.handle(consumed.event.schema_id, consumed.event.payload, consumed.replay_id));

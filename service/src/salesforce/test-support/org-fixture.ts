@@ -1,7 +1,7 @@
 import { openOrgSession, type OrgSession } from '../org-session.js';
 import type { OrgCredentials } from '../org-credentials.js';
 import { TestOrg } from './test-org.js';
-import { makeClientCertificate, makeTestTls, trustInThisProcess } from './test-tls.js';
+import { makeClientCertificate, trustedTestTls } from './test-tls.js';
 
 export const INTEGRATION_USER = 'integration@cash.example';
 export const JWT_CLIENT_ID = '3MVG9test.jwt.consumer.key';
@@ -18,13 +18,11 @@ export interface OrgFixture {
 }
 
 /**
- * A test org over HTTPS that this test process trusts, with an integration user and one External
+ * A test org over HTTPS that this test process trusts (through NODE_EXTRA_CA_CERTS, as in production), with an integration user and one External
  * Client App of each flow registered.
  */
 export async function openOrgFixture(): Promise<OrgFixture> {
-  const tls = makeTestTls();
-  const org = await TestOrg.start(tls);
-  const untrust = trustInThisProcess(tls.ca);
+  const org = await TestOrg.start(trustedTestTls());
   org.addUser(INTEGRATION_USER);
   const client = makeClientCertificate();
   org.auth.registerJwtApp(JWT_CLIENT_ID, client.certificate);
@@ -37,7 +35,6 @@ export async function openOrgFixture(): Promise<OrgFixture> {
     clientCredentials,
     session: () => openOrgSession(jwt),
     async close() {
-      untrust();
       await org.close();
     },
   };

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import https from 'node:https';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rootCertificates } from 'node:tls';
+import { createTestTls, testServerTls } from '../../test-support/test-tls.js';
 
 export interface TestTls {
   /** PEM of the self-signed certificate authority the client must trust. */
@@ -13,34 +12,25 @@ export interface TestTls {
   key: string;
 }
 
-/** A throw-away CA and a server certificate signed by it, made with openssl at test time. */
+/** A throw-away CA that nothing trusts, and a server certificate signed by it (for refusal tests). */
 export function makeTestTls(): TestTls {
-  const dir = mkdtempSync(join(tmpdir(), 'cash-test-tls-'));
-  const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  const dir = mkdtempSync(join(tmpdir(), 'cash-untrusted-tls-'));
   try {
-    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Cash Management test CA');
-    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost');
-    writeFileSync(join(dir, 'san.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
-    ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'san.ext');
+    createTestTls(dir);
     const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-    return { ca: read('ca.pem'), cert: read('server.pem'), key: read('server.key') };
+    return { ca: read('ca.crt'), cert: read('server.crt'), key: read('server.key') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /**
- * Makes this test process trust `ca` in addition to the public roots, as NODE_EXTRA_CA_CERTS
- * does for a deployed service (which reads it only at start-up). jsforce's node-fetch uses the
- * global agent, so this reaches it; verification stays on.
+ * The certificate of this test run's CA (vitest's global setup), which every test process already
+ * trusts through NODE_EXTRA_CA_CERTS, as a deployed service trusts a private CA.
  */
-export function trustInThisProcess(ca: string): () => void {
-  const options = https.globalAgent.options;
-  const before = options.ca;
-  options.ca = [...rootCertificates, ca];
-  return () => {
-    options.ca = before;
-  };
+export function trustedTestTls(): TestTls {
+  const { ca, cert, key } = testServerTls();
+  return { ca: ca.toString('utf8'), cert: cert.toString('utf8'), key: key.toString('utf8') };
 }
 
 /** An RSA key and its self-signed certificate, as an admin makes them for an External Client App. */

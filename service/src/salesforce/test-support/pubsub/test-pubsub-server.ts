@@ -8,10 +8,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  Metadata as GrpcMetadata,
   Server,
   ServerCredentials,
   status as GrpcStatus,
-  type Metadata,
   type ServerDuplexStream,
   type ServerUnaryCall,
   type sendUnaryData,
@@ -85,7 +85,7 @@ const seqOf = (replayId: Buffer | undefined) => (replayId && replayId.length ===
 
 const grpcError = (code: GrpcStatus, details: string) => Object.assign(new Error(details), { code, details });
 
-function callerOf(metadata: Metadata): PubSubCaller | null {
+function callerOf(metadata: GrpcMetadata): PubSubCaller | null {
   const one = (key: string) => {
     const value = metadata.get(key)[0];
     return typeof value === 'string' && value !== '' ? value : null;
@@ -107,7 +107,7 @@ export async function startTestPubSub(options: TestPubSubOptions): Promise<TestP
   let nextSeq = 1;
   const streams = new Set<{ topic: Topic | null; call: ServerDuplexStream<FetchRequest, FetchResponse> }>();
 
-  const refuse = (metadata: Metadata): Error | null => {
+  const refuse = (metadata: GrpcMetadata): Error | null => {
     const caller = callerOf(metadata);
     if (!caller) return grpcError(GrpcStatus.UNAUTHENTICATED, 'missing accesstoken, instanceurl or tenantid header');
     if (caller.orgId !== options.orgId || !options.authorize(caller)) {
@@ -169,6 +169,7 @@ export async function startTestPubSub(options: TestPubSubOptions): Promise<TestP
       const entry: { topic: Topic | null; call: typeof call } = { topic: null, call };
       const refused = refuse(call.metadata);
       if (refused) return call.emit('error', refused);
+      call.sendMetadata(new GrpcMetadata());
       streams.add(entry);
       let credits = 0;
       let cursor = 0;
