@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { CashError } from '../src/domain/errors.js';
+import { cpuSeconds } from './cpu-time.js';
 import { loadTarget } from './load-target.js';
 import { minimise } from './minimise.js';
 import { describeRecipe, generate } from './mutations.js';
@@ -9,7 +10,10 @@ export interface CampaignOptions {
   target: string;
   runs: number;
   seed: number;
-  /** An input running longer is a hang (checked twice, so a busy machine does not cry wolf). */
+  /**
+   * An input using more CPU time than this is a hang (where /proc is missing: wall time). It is run
+   * once more alone before it is reported.
+   */
   timeoutMs?: number;
   /** Heap after GC may grow this far over its level after the first inputs. */
   heapGrowthMb?: number;
@@ -56,6 +60,7 @@ export interface CampaignResult {
 const DEFAULT_TARGETS = new URL('./targets.ts', import.meta.url).href;
 const WORKER = new URL('./worker.ts', import.meta.url);
 const MB = 1024 * 1024;
+const WALL_FACTOR = 60;
 
 /** Crashes with the same kind, error and top stack frame are one finding, however many inputs reach them. */
 function signature(kind: FindingKind, error: ErrorInfo): string {
@@ -116,6 +121,9 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
         execArgv: ['--import', 'tsx', '--expose-gc', `--max-old-space-size=${options.workerHeapMb ?? 512}`],
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
+      // A child stuck in a loop does not notice its parent going; take it along.
+      const killChild = () => child.kill('SIGKILL');
+      process.once('exit', killChild);
       let stderr = '';
       child.stderr!.on('data', (chunk: Buffer) => {
         stderr = (stderr + chunk.toString()).slice(-4000);
@@ -123,19 +131,25 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       let settled = false;
       let current = -1;
       let since = performance.now();
+      let cpuAtStart = 0;
       const finish = (result: Segment) => {
         if (settled) return;
         settled = true;
         clearInterval(watchdog);
+        process.removeListener('exit', killChild);
         child.kill('SIGKILL');
         resolve(result);
       };
       const watchdog = setInterval(() => {
-        if (current >= 0 && performance.now() - since > timeoutMs) {
-          const error = { name: 'Hang', message: `no result after ${timeoutMs} ms`, stack: '' };
+        if (current < 0) return;
+        const cpu = cpuSeconds(child.pid!);
+        const used = cpu === null ? performance.now() - since : (cpu - cpuAtStart) * 1000;
+        // Wall time bounds it too, for a reader that waits instead of computing.
+        if (used > timeoutMs || performance.now() - since > WALL_FACTOR * timeoutMs) {
+          const error = { name: 'Hang', message: `no result after ${timeoutMs} ms of CPU time`, stack: '' };
           finish({ finished: false, stoppedAt: current, error, kind: 'hang' });
         }
-      }, 25);
+      }, 50);
       child.on('message', (message: FromWorker) => {
         if (settled) return;
         if (message.type === 'start') {
@@ -145,12 +159,14 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
           }
           current = message.index;
           since = performance.now();
+          cpuAtStart = message.cpu;
         } else if (message.type === 'crash') {
           if (!message.unhandled) crashed++;
           addFinding('crash', message.index, message.error);
         } else if (message.type === 'heap') {
           // Collections are not inputs: the watchdog waits while the child measures.
           since = performance.now();
+          cpuAtStart = message.cpu;
           if (!countHeap) return;
           // The first measure after some inputs is the level: modules, compiled code and caches are loaded by then.
           if (baseHeap < 0 && message.index > from) baseHeap = message.used;
@@ -170,6 +186,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
         if (current < 0) {
           settled = true;
           clearInterval(watchdog);
+          process.removeListener('exit', killChild);
           reject(new Error(`the fuzz worker for ${options.target} did not start (exit ${code ?? signal}):\n${stderr}`));
           return;
         }

@@ -18,7 +18,8 @@ export interface ErrorInfo {
 export type Outcome = { parsed: true } | { code: string } | null;
 
 export type FromWorker =
-  | { type: 'start'; index: number; previous: Outcome }
+  /** `cpu`: the child's CPU seconds so far (process.cpuUsage), where the watchdog starts counting. */
+  | { type: 'start'; index: number; previous: Outcome; cpu: number }
   | { type: 'crash'; index: number; error: ErrorInfo; unhandled: boolean }
-  | { type: 'heap'; index: number; used: number }
+  | { type: 'heap'; index: number; used: number; cpu: number }
   | { type: 'done'; previous: Outcome };

@@ -18,19 +18,25 @@ process.on('unhandledRejection', (error) => post({ type: 'crash', index: current
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('the fuzz worker needs --expose-gc');
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 const heap = () => {
   gc();
-  return process.memoryUsage().heapUsed;
+  // Buffers live outside the JavaScript heap; a reader that keeps them grows `external`.
+  const { heapUsed, external } = process.memoryUsage();
+  return heapUsed + external;
 };
 
 const target = await loadTarget(job.targetModule, job.target);
 const seeds = target.seeds();
 let previous: Outcome = null;
-post({ type: 'heap', index: job.from, used: heap() });
+post({ type: 'heap', index: job.from, used: heap(), cpu: cpu() });
 for (let index = job.from; index < job.to; index++) {
   const { input } = generate(seeds, target.structure, job.seed, index);
   current = index;
-  post({ type: 'start', index, previous });
+  post({ type: 'start', index, previous, cpu: cpu() });
   try {
     await target.run(input);
     previous = { parsed: true };
@@ -41,8 +47,10 @@ for (let index = job.from; index < job.to; index++) {
       post({ type: 'crash', index, error: describe(error), unhandled: false });
     }
   }
-  if ((index + 1 - job.from) % job.heapEvery === 0) post({ type: 'heap', index: index + 1, used: heap() });
+  // Back to the event loop, so that a promise the reader left rejected is reported against this input.
+  await new Promise((resolve) => setImmediate(resolve));
+  if ((index + 1 - job.from) % job.heapEvery === 0) post({ type: 'heap', index: index + 1, used: heap(), cpu: cpu() });
 }
-post({ type: 'heap', index: job.to, used: heap() });
+post({ type: 'heap', index: job.to, used: heap(), cpu: cpu() });
 post({ type: 'done', previous });
 process.disconnect();
