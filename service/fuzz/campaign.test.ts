@@ -40,6 +40,6 @@ describe('fuzz campaign', () => {
   it('reports a promise rejected after the reader returned', async () => {
     const result = await run('rejects-later', 200);
     expect(result.findings).toHaveLength(1);
-    expect(result.findings[0]).toMatchObject({ kind: 'crash', error: { name: 'RangeError' } });
+    expect(result.findings[0]).toMatchObject({ kind: 'rejection', error: { name: 'RangeError' } });
   });
 });

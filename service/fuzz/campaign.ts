@@ -26,7 +26,8 @@ export interface CampaignOptions {
   progressEvery?: number;
 }
 
-export type FindingKind = 'crash' | 'hang' | 'memory';
+/** `rejection`: a promise the reader left rejected after it returned (an unhandled rejection). */
+export type FindingKind = 'crash' | 'rejection' | 'hang' | 'memory';
 
 export interface Finding {
   kind: FindingKind;
@@ -162,7 +163,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
           cpuAtStart = message.cpu;
         } else if (message.type === 'crash') {
           if (!message.unhandled) crashed++;
-          addFinding('crash', message.index, message.error);
+          addFinding(message.unhandled ? 'rejection' : 'crash', message.index, message.error);
         } else if (message.type === 'heap') {
           // Collections are not inputs: the watchdog waits while the child measures.
           since = performance.now();
@@ -225,7 +226,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const seconds = (performance.now() - started) / 1000;
   for (const finding of findings.values()) {
     if (finding.kind !== 'crash') continue;
-    // Crashes are shrunk in this thread: they end quickly (hangs and memory findings keep their whole input).
+    // Crashes are shrunk in this process: they end quickly. Hangs, memory findings and rejections
+    // (which would surface here, unhandled) keep their whole input.
     const key = signature('crash', finding.error);
     finding.minimised = await minimise(finding.input, async (candidate) => {
       try {
