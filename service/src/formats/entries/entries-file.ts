@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { Value } from '@sinclair/typebox/value';
+import { invalid } from '../../domain/errors.js';
 import { EntryCreate } from '../../schemas/entry-input.js';
 import type { EntryInput } from '../../domain/new-entry.js';
 import { cleanText } from '../../domain/text.js';
@@ -58,16 +59,26 @@ function delimiterOf(text: string): string {
   return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
 }
 
+/** The parser's own errors (an unclosed quote) say where but are untyped; callers expect a CashError. */
+function parseCsv(text: string): { record: Record<string, string>; info: { lines: number } }[] {
+  try {
+    return parse(text, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      delimiter: delimiterOf(text),
+    });
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? null;
+    throw invalid('CSV_MALFORMED', `${line ? `line ${line}: ` : ''}not a readable CSV file (${(error as Error).message})`, { line });
+  }
+}
+
 function fromCsv(text: string): EntryRecord[] {
-  const rows = parse(text, {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-    bom: true,
-    info: true,
-    relax_column_count: true,
-    delimiter: delimiterOf(text),
-  }) as { record: Record<string, string>; info: { lines: number } }[];
+  const rows = parseCsv(text);
   return rows.map(({ record, info }) => {
     const unknown = Object.keys(record).filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
     if (unknown.length > 0) {

@@ -4,7 +4,7 @@
  * are refused outright, so no entity can ever be expanded.
  */
 import { SaxesParser } from 'saxes';
-import { invalid } from '../../domain/errors.js';
+import { CashError, invalid } from '../../domain/errors.js';
 
 export interface XmlElement {
   readonly name: string;
@@ -15,6 +15,8 @@ export interface XmlElement {
 }
 
 export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
+/** Status reports nest about ten deep; deeper nesting only costs time (namespace lookups grow with depth). */
+const MAX_DEPTH = 64;
 
 export function parseXmlTree(xml: string): XmlElement {
   if (xml.length > MAX_REPORT_BYTES) {
@@ -33,6 +35,9 @@ export function parseXmlTree(xml: string): XmlElement {
   parser.on('opentag', (tag) => {
     const attributes: Record<string, string> = {};
     for (const attr of Object.values(tag.attributes)) attributes[attr.local] = attr.value;
+    if (stack.length >= MAX_DEPTH) {
+      throw invalid('XML_TOO_DEEP', `elements are nested more than ${MAX_DEPTH} deep`);
+    }
     const element: XmlElement = { name: tag.local, namespace: tag.uri, attributes, children: [], text: '' };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
@@ -50,7 +55,7 @@ export function parseXmlTree(xml: string): XmlElement {
   try {
     parser.write(xml.replace(/^\uFEFF/, '')).close();
   } catch (error) {
-    failure ??= invalid('XML_MALFORMED', `the file is not well-formed XML: ${(error as Error).message}`);
+    failure ??= error instanceof CashError ? error : invalid('XML_MALFORMED', `the file is not well-formed XML: ${(error as Error).message}`);
   }
   if (failure) throw failure;
   if (!root) throw invalid('XML_MALFORMED', 'the file has no root element');
