@@ -2,7 +2,7 @@
  * Typed errors with stable codes. The API maps `kind` to an HTTP status; the CLI prints `code`
  * and `message`. Codes are part of the public contract: never rename one.
  */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized';
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'too_large';
 
 export class CashError extends Error {
   readonly code: string;
@@ -20,6 +20,10 @@ export class CashError extends Error {
 
 export const invalid = (code: string, message: string, details?: Record<string, unknown>) =>
   new CashError(code, 'invalid', message, details);
+
+/** Input over a size limit (HTTP 413): refused before or while it is read, never held whole. */
+export const tooLarge = (code: string, message: string, details?: Record<string, unknown>) =>
+  new CashError(code, 'too_large', message, details);
 
 export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
   new CashError(code, 'conflict', message, details);

@@ -7,6 +7,7 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   forbidden: 403,
   unauthorized: 401,
+  too_large: 413,
 };
 
 const TITLES: Record<number, string> = {

@@ -2,6 +2,7 @@ import { stat, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { invalid } from '../../domain/errors.js';
+import { tooLarge } from '../../formats/statement/stream.js';
 import {
   DEFAULT_MAX_STATEMENT_BYTES,
   parseStatementFile,
@@ -27,11 +28,7 @@ export async function readStatementFile(path: string, maxBytes: number): Promise
   if (!info.isFile()) throw invalid('FILE_NOT_FOUND', `${path} is not a file`, { file: path });
   if (info.size > maxBytes) {
     // Refused before reading, so an oversized file never reaches memory.
-    throw invalid('STATEMENT_TOO_LARGE', `${path}: ${info.size} bytes, more than the limit of ${maxBytes}`, {
-      file: path,
-      size: info.size,
-      limit: maxBytes,
-    });
+    throw tooLarge(path, maxBytes, info.size);
   }
   return readFile(path);
 }

@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { invalid } from '../../domain/errors.js';
+import { invalid, tooLarge } from '../../domain/errors.js';
 import { exceedsCurrency, parseDecimal } from '../statement/amount.js';
 import { BalanceCheck } from '../statement/balance-check.js';
 import { ItemKeyer } from '../statement/item-key.js';
@@ -117,7 +117,7 @@ export class CamtReader {
   write(chunk: Uint8Array): void {
     this.bytes += chunk.length;
     if (this.bytes > this.maxBytes) {
-      throw invalid(
+      throw tooLarge(
         'STATEMENT_TOO_LARGE',
         `${this.fileName}: larger than the limit of ${this.maxBytes} bytes`,
         { file: this.fileName, limit: this.maxBytes },

@@ -104,7 +104,7 @@ function lineBreaks(text: string): number {
 }
 
 /** Reads an MT940/MT942 file from a stream of byte chunks (a file or upload stream). */
-export async function streamMt940(source: AsyncIterable<Uint8Array>, options: Mt940StreamOptions = {}): Promise<StatementFile> {
+export async function streamMt940(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: Mt940StreamOptions = {}): Promise<StatementFile> {
   const reader = new Mt940StreamReader(options);
   for await (const chunk of source) reader.write(chunk);
   return reader.end();

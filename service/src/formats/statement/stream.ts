@@ -1,4 +1,4 @@
-import { invalid } from '../../domain/errors.js';
+import { invalid, tooLarge as tooLargeError } from '../../domain/errors.js';
 import { CamtReader } from '../camt/index.js';
 import { checkStatement } from './balance-check.js';
 import { detectFormat } from './detect.js';
@@ -107,7 +107,7 @@ export async function readStatementStream(source: AsyncIterable<Uint8Array> | It
 }
 
 export function tooLarge(fileName: string, limit: number, size?: number) {
-  return invalid(
+  return tooLargeError(
     'STATEMENT_TOO_LARGE',
     `${fileName}: ${size === undefined ? 'larger than' : `${size} bytes, more than`} the limit of ${limit} bytes`,
     { file: fileName, limit, ...(size === undefined ? {} : { size }) },
