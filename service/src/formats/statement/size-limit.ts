@@ -19,9 +19,9 @@ export function parseByteSize(text: string, source: string): number {
   return bytes;
 }
 
-/** The limit from an option, else the environment, else the default. */
-export function maxStatementBytes(option: string | undefined, env: string | undefined): number {
-  if (option !== undefined) return parseByteSize(option, '--max-bytes');
+/** The limit from an option (named `optionName` in errors), else the environment, else the default. */
+export function maxStatementBytes(option: string | undefined, env: string | undefined, optionName = '--max-bytes'): number {
+  if (option !== undefined) return parseByteSize(option, optionName);
   if (env !== undefined && env !== '') return parseByteSize(env, MAX_STATEMENT_BYTES_ENV);
   return DEFAULT_MAX_STATEMENT_BYTES;
 }
