@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- uploads [--mb 10,200] [--only cli|server]`: peak RSS of the process that
+ * `npm run bench -- uploads [--mb 10,200] [--only cli|server] [--inputs camt,mt940,garbage]`: peak RSS of the process that
  * imports a bank file, for generated camt.053 and MT940 files and a garbage file of each size:
  * the CLI (`cash statement import`) and the server (`cash serve`, the file POSTed to
  * /v1/bank-statements), each next to a baseline in the same run that imports the way the service
@@ -103,6 +103,7 @@ async function upload(port: number, path: string, file: string, headers: Record<
 
 export async function run(args: string[]): Promise<void> {
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  const inputs = (args.includes('--inputs') ? args[args.indexOf('--inputs') + 1]! : 'camt,mt940,garbage').split(',');
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const db = await openPostgres({ url, schema, max: 2 });
@@ -110,7 +111,7 @@ export async function run(args: string[]): Promise<void> {
   const services = servicesFor(db);
   const childUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const env = { ...process.env, DATABASE_URL: childUrl };
-  const dir = join(tmpdir(), 'cash-bench-uploads');
+  const dir = join(tmpdir(), `cash-bench-uploads-${inputs.join('-')}`);
   await mkdir(dir, { recursive: true });
   let port = 40_000 + Math.floor(Math.random() * 10_000);
   const tenant = async () => {
@@ -123,16 +124,15 @@ export async function run(args: string[]): Promise<void> {
   );
   try {
     for (const mb of sizes(args)) {
-      const files: [string, string][] = [
-        ['camt.053', join(dir, `camt053-${mb}mb.xml`)],
-        ['MT940', join(dir, `mt940-${mb}mb.sta`)],
-        ['garbage', join(dir, `garbage-${mb}mb.bin`)],
+      const generators: [string, string, string, (path: string, bytes: number) => Promise<unknown>][] = [
+        ['camt', 'camt.053', join(dir, `camt053-${mb}mb.xml`), writeCamt053],
+        ['mt940', 'MT940', join(dir, `mt940-${mb}mb.sta`), writeMt940],
+        ['garbage', 'garbage', join(dir, `garbage-${mb}mb.bin`), writeGarbage],
       ];
+      const files = generators.filter(([id]) => inputs.includes(id));
       process.stderr.write(`generating ${mb} MB files in ${dir} ...\n`);
-      await writeCamt053(files[0]![1], mb * 1e6);
-      await writeMt940(files[1]![1], mb * 1e6);
-      await writeGarbage(files[2]![1], mb * 1e6);
-      for (const [label, file] of files) {
+      for (const [, , file, write] of files) await write(file, mb * 1e6);
+      for (const [, label, file] of files) {
         const cell = (o: Outcome) => `${o.peakMb} MB, ${o.seconds.toFixed(1)} s, ${o.result}`;
         const a = await tenant();
         process.stderr.write(`storing ${label} ${mb} MB once ...\n`);
