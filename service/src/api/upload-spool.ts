@@ -13,16 +13,25 @@ export interface SpooledUpload {
   remove(): Promise<void>;
 }
 
+const HEAD_BYTES = 64 * 1024;
+
 /**
  * Writes an upload to a temporary file as it arrives, counting bytes, and refuses it as soon as it
- * passes the limit. The import then reads the file (twice) at disk speed, so the request body is
- * never held in memory and a slow client never keeps a database transaction open.
+ * passes the limit, or as soon as `checkHead` refuses its first 64 KiB. The import then reads the
+ * file (twice) at disk speed, so the request body is never held in memory and a slow client never
+ * keeps a database transaction open.
  */
-export async function spoolUpload(body: Readable, limit: number, fileName: string): Promise<SpooledUpload> {
+export async function spoolUpload(
+  body: Readable,
+  limit: number,
+  fileName: string,
+  checkHead: (head: Buffer) => Promise<void> = async () => undefined,
+): Promise<SpooledUpload> {
   const dir = await mkdtemp(join(tmpdir(), 'cash-upload-'));
   const path = join(dir, 'upload');
   const remove = () => rm(dir, { recursive: true, force: true });
   let size = 0;
+  let head: Buffer[] | undefined = [];
   const out = createWriteStream(path);
   try {
     await new Promise<void>((resolve, reject) => {
@@ -35,7 +44,18 @@ export async function spoolUpload(body: Readable, limit: number, fileName: strin
       body.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > limit) return fail(tooLarge(fileName, limit));
-        if (!out.write(chunk)) {
+        const full = !out.write(chunk);
+        if (head && size >= HEAD_BYTES) {
+          const first = Buffer.concat(head.concat(chunk));
+          head = undefined;
+          body.pause();
+          // The file may have drained while the head was checked: resume unless it still needs to.
+          const resume = () => (out.writableNeedDrain ? out.once('drain', () => body.resume()) : body.resume());
+          checkHead(first).then(resume, fail);
+          return;
+        }
+        head?.push(chunk);
+        if (full) {
           body.pause();
           out.once('drain', () => body.resume());
         }

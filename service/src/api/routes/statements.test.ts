@@ -11,14 +11,16 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** A body of `chunks` 16 KiB chunks that counts how many were read. */
-function counted(chunks: number) {
+/** A body of `chunks` 16 KiB chunks, starting with `start`, that counts how many were read. */
+function counted(chunks: number, start = '') {
   const state = { read: 0 };
   const stream = Readable.from(
     (function* () {
       for (; state.read < chunks; ) {
         state.read += 1;
-        yield Buffer.alloc(16 * 1024, ' ');
+        const chunk = Buffer.alloc(16 * 1024, ' ');
+        if (state.read === 1) chunk.write(start);
+        yield chunk;
       }
     })(),
   );
@@ -37,10 +39,17 @@ describe('POST /v1/bank-statements', () => {
   });
 
   it('refuses a streamed upload with 413 as soon as it passes the limit, without reading the rest', async () => {
-    const body = counted(1000);
+    const body = counted(1000, ':20:STATEMENT\n:25:DE89370400440532013000\n:28C:1\n:60F:C261130EUR0,00\n');
     const response = await upload('?fileName=endless.sta', body.stream);
     expect(response).toMatchObject({ status: 413, body: { code: 'STATEMENT_TOO_LARGE' } });
     expect(body.state.read).toBeLessThan(LIMIT / (16 * 1024) + 4);
+  });
+
+  it('refuses an upload that is no bank file from its first 64 KiB, without reading the rest', async () => {
+    const body = counted(1000);
+    const response = await upload('?fileName=junk.bin', body.stream);
+    expect(response).toMatchObject({ status: 422, body: { code: 'STATEMENT_FORMAT_UNKNOWN' } });
+    expect(body.state.read).toBeLessThan(8);
   });
 
   it('stores a file up to the limit, streamed in', async () => {

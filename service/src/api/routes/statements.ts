@@ -5,7 +5,7 @@ import { importStatement } from '../../banking/import-statement.js';
 import { invalid } from '../../domain/errors.js';
 import type { Ledger } from '../../domain/ledger-port.js';
 import { DEFAULT_MAX_STATEMENT_BYTES, type StatementFormatOption } from '../../formats/statement/parse.js';
-import { tooLarge } from '../../formats/statement/stream.js';
+import { checkStatementHead, tooLarge } from '../../formats/statement/stream.js';
 import type { StatementStore } from '../../store/statements/statement-store.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import type { MatchingStore } from '../../store/matching/index.js';
@@ -63,16 +63,16 @@ export const statementRoutes: FastifyPluginAsyncTypebox<StatementRouteDeps> = as
         reply.header('connection', 'close');
         throw tooLarge(fileName, limit, declared);
       }
-      const upload = await spoolUpload(body, limit, fileName).catch((error: unknown) => {
+      const format = (request.query.format ?? 'auto') as StatementFormatOption;
+      const read = { fileName, format, ...(request.query.encoding ? { encoding: request.query.encoding } : {}) };
+      const upload = await spoolUpload(body, limit, fileName, (head) => checkStatementHead(head, read)).catch((error: unknown) => {
         reply.header('connection', 'close');
         throw error;
       });
       try {
         const summary = await importStatement(deps, contextOf(request, 'Statement Import'), upload, {
-          fileName,
-          format: (request.query.format ?? 'auto') as StatementFormatOption,
+          ...read,
           maxBytes: limit,
-          ...(request.query.encoding ? { encoding: request.query.encoding } : {}),
           ...(request.query.account ? { account: request.query.account } : {}),
         });
         return reply.status(201).send(summary);

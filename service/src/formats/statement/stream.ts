@@ -128,6 +128,14 @@ function withAccount(onItem: StreamStatementOptions['onItem'], account: string |
   };
 }
 
+/**
+ * Refuses, from its first 64 KiB, a file that is none of the formats (as the reader would once it
+ * started), so that an upload of something else is turned away before the rest arrives.
+ */
+export async function checkStatementHead(head: Buffer, options: ParseStatementOptions): Promise<void> {
+  await open(head, options.format ?? 'auto', options, () => undefined);
+}
+
 async function open(
   head: Buffer,
   format: StatementFormatOption,
