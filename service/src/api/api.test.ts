@@ -159,6 +159,23 @@ describe('the settlement walk-through', () => {
     ]);
   });
 
+  it('imports a Windows-1252 CSV of entries sent as base64, keeping its text and decimal commas', async () => {
+    const bytes = readFileSync(new URL('../formats/entries/__fixtures__/entries-windows1252.csv', import.meta.url));
+    const queued = await h.call(h.tenantA.write, {
+      method: 'POST',
+      url: '/v1/entries/imports',
+      payload: { format: 'csv', content: bytes.toString('base64'), base64: true },
+    });
+    expect(queued.status).toBe(202);
+    await new Worker(h.services.jobs, jobHandlers(h.services.ledger)).drain();
+    const job = await h.call(h.tenantA.read, { method: 'GET', url: `/v1/jobs/${queued.body.id}` });
+    expect(job.body.result).toMatchObject({ total: 2, imported: 2, refused: [] });
+    const listed = await h.call(h.tenantA.read, { method: 'GET', url: '/v1/entries?limit=100' });
+    const byNumber = new Map(listed.body.items.map((e: { number: string }) => [e.number, e]));
+    expect(byNumber.get('RE-1')).toMatchObject({ initialAmount: '1234.56', title: 'Brötchen für Dezember', account: { name: 'Bäckerei Sonnenschein GmbH' } });
+    expect(byNumber.get('RE-2')).toMatchObject({ initialAmount: '119.00', title: 'Büro „Nord“ – 5 €', account: { name: 'Atelier Lumière SARL' } });
+  });
+
   it('imports a bank statement upload once, and refuses what is not a bank file', async () => {
     const file = readFileSync(new URL('../banking/__fixtures__/feedback_camt053.v8.xml', import.meta.url));
     const upload = (body: Buffer | string) =>

@@ -49,6 +49,8 @@ export interface AppDeps {
   logger?: boolean;
   /** Largest request body in bytes. */
   bodyLimit?: number;
+  /** Largest bank-file upload in bytes (bank files are streamed, not held; see routes/statements.ts). */
+  maxStatementBytes?: number;
 }
 
 export const API_VERSION = '0.1.0';
@@ -102,7 +104,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(settlementRoutes, { ledger: deps.ledger });
   await app.register(refundRoutes, { ledger: deps.ledger });
   await app.register(jobRoutes, { jobs: deps.jobs });
-  await app.register(statementRoutes, { ledger: deps.ledger, statements: deps.statements, matching: deps.matching, jobs: deps.jobs, runs: deps.paymentRuns.store });
+  await app.register(statementRoutes, {
+    ledger: deps.ledger,
+    statements: deps.statements,
+    matching: deps.matching,
+    jobs: deps.jobs,
+    runs: deps.paymentRuns.store,
+    ...(deps.maxStatementBytes ? { maxStatementBytes: deps.maxStatementBytes } : {}),
+  });
   await app.register(matchingRoutes, { ledger: deps.ledger, statements: deps.statements, matching: deps.matching, jobs: deps.jobs });
   await app.register(paymentRunRoutes, { paymentRuns: deps.paymentRuns, jobs: deps.jobs });
   await app.register(orgConnectionRoutes, { orgs: deps.orgs });

@@ -1,6 +1,6 @@
 import type { Ledger, LedgerContext } from '../domain/ledger-port.js';
-import { parseStatementFile, type ParseStatementOptions } from '../formats/statement/parse.js';
 import type { ItemProgress, StatementStore } from '../store/statements/statement-store.js';
+import { storeStatementFile, type StatementFileOptions, type StatementSource } from './store-statement-file.js';
 import type { FeedbackSummary } from './bank-feedback.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { MatchingStore } from '../store/matching/index.js';
@@ -20,19 +20,19 @@ export interface StatementImportSummary {
 }
 
 /**
- * Reads a bank file, stores what is new in one transaction (re-imports add nothing), then lets the
- * bank's bookings update the payments the product issued and matches them. Those last steps are
- * pending per item until done, so importing the file again finishes what a failure left undone.
+ * Reads a bank file (streamed: see storeStatementFile) and stores what is new in one transaction
+ * (re-imports add nothing), then lets the bank's bookings update the payments the product issued
+ * and matches them. Those last steps are pending per item until done, so importing the file again
+ * finishes what a failure left undone.
  */
 export async function importStatement(
   deps: { ledger: Ledger; statements: StatementStore; matching: MatchingStore; jobs: JobQueue; runs?: RunStore },
   ctx: LedgerContext,
-  content: Buffer,
-  options: ParseStatementOptions & { fileName: string },
+  content: StatementSource,
+  options: StatementFileOptions,
   progress?: ItemProgress,
 ): Promise<StatementImportSummary> {
-  const file = await parseStatementFile(content, options);
-  const stored = await deps.statements.importFile(ctx.tenantId, file, { fileName: options.fileName, content, importedBy: ctx.actor }, progress);
+  const stored = await storeStatementFile(deps.statements, ctx, content, options, progress);
   const { feedback, matching } = await afterImport(deps, ctx, stored.statements.map((s) => s.id));
   return {
     fileId: stored.fileId,

@@ -33,12 +33,17 @@ describe('cash CLI', () => {
     const imported = cash('entries', 'import', 'service/src/formats/entries/__fixtures__/entries.csv', '--tenant', tenant);
     expect(imported.status).toBe(1);
     expect(imported.stderr).toMatch(/importing entries\.csv: 7\/7 \(100%\)/);
-    expect(imported.stdout).toContain('imported 2 of 7 entries; refused 5');
-    expect(imported.stdout).toContain('line 2: AMOUNT_INVALID');
+    expect(imported.stdout).toContain('imported 3 of 7 entries; refused 4');
     expect(imported.stdout).toContain('line 5: AMOUNT_TOO_PRECISE');
     expect(imported.stdout).toContain('line 6: CURRENCY_UNKNOWN');
     expect(imported.stdout).toContain('line 7: VALIDATION_FAILED type: "Receivable" is not allowed here');
     expect(imported.stdout).toContain('line 8: ENTRY_NUMBER_EXISTS');
+
+    // A spreadsheet's "Unicode text" export is UTF-16; read as UTF-8 its header was a garbled column list.
+    const wide = cash('entries', 'import', 'service/src/formats/entries/__fixtures__/entries-utf16le-bom.csv', '--tenant', tenant);
+    expect(wide.stdout).toContain('imported 2 of 2 entries; refused 0');
+    const forced = cash('entries', 'import', 'service/src/formats/entries/__fixtures__/entries-latin1.csv', '--tenant', tenant, '--encoding', 'nope');
+    expect(forced.stderr).toMatch(/^error STATEMENT_ENCODING_UNKNOWN: .*unknown encoding "nope"/);
   }, 240_000);
 
   it('refuses an unknown tenant with a clear message and no stack trace', () => {

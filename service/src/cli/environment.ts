@@ -26,6 +26,12 @@ Environment:
                  beside it, in CASH_DATA_DIR.demo-key (owner-only)
   PORT, HOST     where \`cash serve\` listens (default 3000 on 127.0.0.1)
   LOG_LEVEL      "silent" turns off the API's request log
+  CASH_MAX_STATEMENT_BYTES  largest bank file (bytes, or 512K, 256M, 1G; default 256M)
+  CASH_JOB_STALE_SECONDS    seconds without a heartbeat after which a running job is taken over (45)
+  CASH_SECRET_KEY           64 hex characters: the key that seals org credentials (PostgreSQL needs it;
+                 the embedded database makes one in its data folder)
+  SF_PUBSUB_ENDPOINT        host:port of the Salesforce Pub/Sub API (default api.pubsub.salesforce.com:7443)
+  NODE_EXTRA_CA_CERTS       a private CA to trust for the org's REST and Pub/Sub connections
 
 Every command that uses the database names it on stderr first ("database: …").
 
@@ -36,7 +42,7 @@ Limits:
   API keys       a revoked key may still be accepted for up to ${KEY_CACHE_MS / 1000} s by other running processes
   platform scope only a key with the "platform" scope may create tenants over the API; \`cash tenant
                  create\` needs none (it works on the database directly)
-  jobs           a job whose worker stopped answering is taken over by another worker after the
-                 queue's takeover time (see README.md, Limits)
-  uploads        JSON bodies up to 5 MiB; bank file size limits: see README.md, Limits
+  jobs           a job whose worker stopped answering is taken over by another worker within a
+                 minute (CASH_JOB_STALE_SECONDS)
+  uploads        JSON bodies up to 5 MiB; bank files up to CASH_MAX_STATEMENT_BYTES (413 beyond)
 `;

@@ -2,8 +2,11 @@
  * Typed errors with stable codes. The API maps `kind` to an HTTP status; the CLI prints `code`
  * and `message`. Codes are part of the public contract: never rename one.
  */
-/** `unavailable`: an outside system (an org, a bank, a provider) failed or could not be reached. */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable';
+/**
+ * `unavailable`: an outside system (an org, a bank, a provider) failed or could not be reached;
+ * `too_large`: an upload over its limit.
+ */
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable' | 'too_large';
 
 export class CashError extends Error {
   readonly code: string;
@@ -21,6 +24,10 @@ export class CashError extends Error {
 
 export const invalid = (code: string, message: string, details?: Record<string, unknown>) =>
   new CashError(code, 'invalid', message, details);
+
+/** Input over a size limit (HTTP 413): refused before or while it is read, never held whole. */
+export const tooLarge = (code: string, message: string, details?: Record<string, unknown>) =>
+  new CashError(code, 'too_large', message, details);
 
 export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
   new CashError(code, 'conflict', message, details);

@@ -19,24 +19,34 @@ export interface DecodedText {
 }
 
 export function decodeText(input: Buffer, encoding?: string, fileName?: string): DecodedText {
+  const chosen = chooseEncoding(input, encoding, fileName, isUtf8(input));
+  if (chosen.encoding === 'utf-8') {
+    const text = input.toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, ...chosen };
+  }
+  return { text: iconv.decode(input, chosen.encoding, { stripBOM: true }), ...chosen };
+}
+
+/** The encoding of a file, from a forced name, its first bytes, or (not UTF-8) the most plausible code page. */
+function chooseEncoding(
+  head: Buffer,
+  encoding: string | undefined,
+  fileName: string | undefined,
+  utf8: boolean,
+): Omit<DecodedText, 'text'> {
   if (encoding) {
     if (!iconv.encodingExists(encoding)) {
       throw invalid('STATEMENT_ENCODING_UNKNOWN', `${fileName ?? 'input'}: unknown encoding "${encoding}"`, {
         encoding,
       });
     }
-    return { text: iconv.decode(input, encoding, { stripBOM: true }), encoding: encoding.toLowerCase(), guessed: false };
+    return { encoding: encoding.toLowerCase(), guessed: false };
   }
-  const wide = utf16(input);
-  if (wide) {
-    return { text: iconv.decode(input, wide, { stripBOM: true }), encoding: wide, guessed: false };
-  }
-  if (isUtf8(input)) {
-    const text = input.toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8', guessed: false };
-  }
+  const wide = utf16(head);
+  if (wide) return { encoding: wide, guessed: false };
+  if (utf8) return { encoding: 'utf-8', guessed: false };
   // The first megabyte tells the code page; scoring all of a large file would only cost time.
-  const sample = input.subarray(0, SAMPLE_BYTES);
+  const sample = head.subarray(0, SAMPLE_BYTES);
   let best: (typeof SINGLE_BYTE_CANDIDATES)[number] = SINGLE_BYTE_CANDIDATES[0];
   let bestScore = -Infinity;
   for (const candidate of SINGLE_BYTE_CANDIDATES) {
@@ -46,7 +56,88 @@ export function decodeText(input: Buffer, encoding?: string, fileName?: string):
       bestScore = score;
     }
   }
-  return { text: iconv.decode(input, best), encoding: best, guessed: true };
+  return { encoding: best, guessed: true };
+}
+
+/**
+ * Decodes a bank text file chunk by chunk, so that neither its bytes nor its text are ever held
+ * whole. The encoding is chosen as decodeText chooses it, but from the first megabyte only: a file
+ * that is valid UTF-8 there and not later gets U+FFFD for the later bytes, and `replaced` says so.
+ */
+export class TextStreamDecoder {
+  private head: Buffer[] = [];
+  private headLength = 0;
+  private decoder: { write(chunk: Buffer): string; end(): string | undefined } | undefined;
+  private chosen: Omit<DecodedText, 'text'> | undefined;
+  /** True once bytes after the first megabyte were not valid in the chosen encoding. */
+  replaced = false;
+
+  constructor(
+    private readonly encoding?: string,
+    private readonly fileName?: string,
+  ) {}
+
+  /** Text of the bytes so far; empty until the first megabyte (or the end) has been seen. */
+  write(chunk: Uint8Array): string {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.decoder) return this.decode(bytes);
+    this.head.push(bytes);
+    this.headLength += bytes.length;
+    return this.headLength >= SAMPLE_BYTES ? this.start() : '';
+  }
+
+  end(): string {
+    const rest = this.decoder ? '' : this.start();
+    return rest + (this.decoder!.end() ?? '');
+  }
+
+  /** The encoding in use and whether it was guessed; known after the first megabyte. */
+  get decoded(): Omit<DecodedText, 'text'> | undefined {
+    return this.chosen;
+  }
+
+  private start(): string {
+    const head = Buffer.concat(this.head);
+    this.head = [];
+    this.chosen = chooseEncoding(head, this.encoding, this.fileName, isUtf8(completeUtf8(head)));
+    this.decoder =
+      this.chosen.encoding === 'utf-8'
+        ? new Utf8Chunks()
+        : iconv.getDecoder(this.chosen.encoding, { stripBOM: true });
+    return this.decode(head);
+  }
+
+  private decode(bytes: Buffer): string {
+    const text = this.decoder!.write(bytes);
+    if (!this.replaced && text.includes('\uFFFD')) this.replaced = true;
+    return text;
+  }
+}
+
+/** UTF-8 through the platform decoder, which drops a leading BOM and keeps split characters for the next chunk. */
+class Utf8Chunks {
+  private readonly decoder = new TextDecoder('utf-8');
+
+  write(chunk: Buffer): string {
+    return this.decoder.decode(chunk, { stream: true });
+  }
+
+  end(): string {
+    return this.decoder.decode();
+  }
+}
+
+/** The bytes without a multi-byte character cut off at the end of a sample. */
+function completeUtf8(bytes: Buffer): Buffer {
+  for (let back = 1; back <= Math.min(3, bytes.length); back += 1) {
+    const byte = bytes[bytes.length - back]!;
+    if (byte < 0x80) return bytes;
+    if (byte >= 0xc0) {
+      const needs = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return needs > back ? bytes.subarray(0, bytes.length - back) : bytes;
+    }
+  }
+  return bytes;
 }
 
 const SAMPLE_BYTES = 1024 * 1024;

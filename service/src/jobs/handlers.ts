@@ -1,6 +1,6 @@
 import { invalid } from '../domain/errors.js';
 import type { Ledger } from '../domain/ledger-port.js';
-import { readEntriesFile, type EntriesFileFormat } from '../formats/entries/entries-file.js';
+import { readEntriesBytes, readEntriesFile, type EntriesFileFormat } from '../formats/entries/entries-file.js';
 import { matchingJobHandlers } from '../banking/auto-match-job.js';
 import type { AutoMatchDeps } from '../banking/auto-match.js';
 import { importEntries } from './import-entries.js';
@@ -13,6 +13,9 @@ export const ENTRIES_IMPORT = 'entries.import';
 export interface EntriesImportPayload {
   format: EntriesFileFormat;
   content: string;
+  /** content holds the file's bytes in base64, decoded like a file on disk. */
+  base64?: boolean;
+  encoding?: string;
 }
 
 /** The job types this service runs, by name. Later features add theirs here. */
@@ -29,7 +32,12 @@ export function jobHandlers(
           [ENTRIES_IMPORT]: async ({ job, progress }) => {
             const payload = job.payload as EntriesImportPayload;
             if (!payload || typeof payload.content !== 'string') throw invalid('JOB_PAYLOAD_INVALID', 'entries.import needs content');
-            const records = readEntriesFile(payload.content, payload.format);
+            const records = payload.base64
+              ? readEntriesBytes(Buffer.from(payload.content, 'base64'), {
+                  format: payload.format,
+                  ...(payload.encoding ? { encoding: payload.encoding } : {}),
+                })
+              : readEntriesFile(payload.content, payload.format);
             await progress(0, records.length, 'importing entries');
             return importEntries(
               ledger,

@@ -8,6 +8,7 @@ const STATUS: Record<ErrorKind, number> = {
   forbidden: 403,
   unauthorized: 401,
   unavailable: 502,
+  too_large: 413,
 };
 
 const TITLES: Record<number, string> = {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { CashError } from '../../domain/errors.js';
 import type { Db } from '../../store/db.js';
@@ -39,7 +40,9 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     if (typeof key !== 'string' || !KEY.test(key)) {
       throw new CashError('IDEMPOTENCY_KEY_INVALID', 'invalid', 'Idempotency-Key must be 1–255 visible ASCII characters');
     }
-    const hash = createHash('sha256').update(`${request.method} ${request.url}\n${canonical(request.body ?? null)}`).digest('hex');
+    // A streamed upload (a bank file) is not read here: its length stands in for its content.
+    const requestBody = request.body instanceof Readable ? `stream:${request.headers['content-length'] ?? ''}` : canonical(request.body ?? null);
+    const hash = createHash('sha256').update(`${request.method} ${request.url}\n${requestBody}`).digest('hex');
     // a first request that died before answering must not hold its key for ever
     await db.query(
       `DELETE FROM idempotency_keys WHERE tenant_id = $1 AND key = $2 AND status_code IS NULL AND created_at < now() - interval '${STALE_SECONDS} seconds'`,

@@ -9,6 +9,9 @@ export const StatementUploadQuery = Type.Object(
     fileName: Type.Optional(Text(255, 'Name of the uploaded file, used in messages')),
     format: Type.Optional(Type.String({ pattern: '^(auto|camt|mt940|csv:[a-z0-9-]+)$', description: 'auto (default), camt, mt940 or csv:PROFILE' })),
     encoding: Type.Optional(Text(40, 'Character encoding when detection gets it wrong, e.g. cp850')),
+    account: Type.Optional(
+      Text(42, 'IBAN of the account the file is for, required when the file names none (some CSV exports); spaces allowed'),
+    ),
   },
   { additionalProperties: false },
 );

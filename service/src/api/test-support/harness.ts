@@ -28,9 +28,9 @@ async function tenantWithKeys(services: Services, name: string): Promise<TenantK
 }
 
 /** An app over a fresh test database with two tenants (A and B) and keys of every scope. */
-export async function openHarness(): Promise<Harness> {
+export async function openHarness(options: { maxStatementBytes?: number } = {}): Promise<Harness> {
   const services = servicesFor(await openTestDb());
-  const app = await buildApp({ ...services, bodyLimit: 64 * 1024 });
+  const app = await buildApp({ ...services, bodyLimit: 64 * 1024, ...options });
   const tenantA = await tenantWithKeys(services, 'Tenant A');
   const tenantB = await tenantWithKeys(services, 'Tenant B');
   const operator = await services.tenants.createTenant('Operator');

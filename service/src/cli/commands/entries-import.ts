@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { invalid } from '../../domain/errors.js';
-import { detectEntriesFormat, readEntriesFile, type EntriesFileFormat } from '../../formats/entries/entries-file.js';
+import { readEntriesBytes, type EntriesFileFormat } from '../../formats/entries/entries-file.js';
 import { importEntries } from '../../jobs/import-entries.js';
 import { openServices } from '../../runtime/services.js';
 import { dbConfigFromEnv } from '../../store/open-db.js';
@@ -19,13 +19,20 @@ export function registerEntriesImport(program: Command): void {
     )
     .requiredOption('--tenant <id>', 'tenant id')
     .option('--format <format>', 'csv or jsonl (default: from the file name or content)')
-    .action(async (file: string, options: { tenant: string; format?: string }) => {
+    .option(
+      '--encoding <encoding>',
+      'character encoding of the file (e.g. windows-1252, latin1, utf-16le); default: detected from its bytes\n' +
+        '(byte order mark, UTF-16, UTF-8, else the most plausible Western code page)',
+    )
+    .action(async (file: string, options: { tenant: string; format?: string; encoding?: string }) => {
       if (options.format && options.format !== 'csv' && options.format !== 'jsonl') {
         throw invalid('FORMAT_UNKNOWN', `--format must be csv or jsonl, not ${options.format}`);
       }
-      const text = await readFile(file, 'utf8');
-      const format = (options.format as EntriesFileFormat | undefined) ?? detectEntriesFormat(file, text);
-      const records = readEntriesFile(text, format);
+      const records = readEntriesBytes(await readFile(file), {
+        fileName: file,
+        ...(options.format ? { format: options.format as EntriesFileFormat } : {}),
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+      });
       const services = await openServices(dbConfigFromEnv());
       try {
         await services.tenants.getTenant(options.tenant);

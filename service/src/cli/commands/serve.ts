@@ -8,6 +8,8 @@ import { demoKeyFile } from '../../runtime/demo-key-file.js';
 import { orgBridgeFor } from '../../runtime/org-bridge-runtime.js';
 import { openServices } from '../../runtime/services.js';
 import { dbConfigFromEnv, describeDb } from '../../store/open-db.js';
+import { DEFAULT_MAX_STATEMENT_BYTES } from '../../formats/statement/parse.js';
+import { maxStatementBytes, MAX_STATEMENT_BYTES_ENV } from '../../formats/statement/size-limit.js';
 
 export function registerServe(program: Command): void {
   program
@@ -17,12 +19,18 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'interface to bind (env HOST)', process.env.HOST ?? '127.0.0.1')
     .option('--demo', 'create and seed the demo tenant if missing and print its demo API key (the same on every start; see `cash demo --help`)')
     .option('--no-worker', 'do not run the job worker in this process (run `cash worker` instead)')
-    .action(async (options: { port: string; host: string; demo?: boolean; worker: boolean }) => {
+    .option(
+      '--max-statement-bytes <size>',
+      `largest bank-file upload: bytes, or with K, M, G (binary); larger ones get 413 (env ${MAX_STATEMENT_BYTES_ENV}, default ` +
+        `${DEFAULT_MAX_STATEMENT_BYTES / 1024 / 1024}M)`,
+    )
+    .action(async (options: { port: string; host: string; demo?: boolean; worker: boolean; maxStatementBytes?: string }) => {
+      const maxBytes = maxStatementBytes(options.maxStatementBytes, process.env[MAX_STATEMENT_BYTES_ENV], '--max-statement-bytes');
       const config = dbConfigFromEnv();
       // steps go to stderr, so a slow first start says what it is doing and stdout stays for the result
       const step = (message: string) => process.stderr.write(`${message}…\n`);
       const services = await openServices(config, step);
-      const app = await buildApp({ ...services, logger: process.env.LOG_LEVEL !== 'silent' });
+      const app = await buildApp({ ...services, logger: process.env.LOG_LEVEL !== 'silent', maxStatementBytes: maxBytes });
       const demo = options.demo
         ? await ensureDemo(services.ledger, services.tenants, services.paymentRuns, services, { keyFile: demoKeyFile(config), log: step })
         : null;

@@ -1,12 +1,26 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { importStatement } from '../../banking/import-statement.js';
 import { invalid } from '../../domain/errors.js';
-import { DEFAULT_MAX_STATEMENT_BYTES, type StatementFormatOption } from '../../formats/statement/parse.js';
+import type { StatementFormatOption } from '../../formats/statement/parse.js';
+import { maxStatementBytes, MAX_STATEMENT_BYTES_ENV } from '../../formats/statement/size-limit.js';
+import { tooLarge } from '../../formats/statement/stream.js';
 import { openServices } from '../../runtime/services.js';
 import { dbConfigFromEnv } from '../../store/open-db.js';
 import { progressReporter } from '../progress.js';
-import { readStatementFile, statementGroup } from './statement-parse.js';
+import { MAX_BYTES_HELP, statementGroup } from './statement-parse.js';
+
+/** Checks the file before the database is opened; it is then read as a stream (twice), never whole. */
+async function fileSource(path: string, maxBytes: number) {
+  const info = await stat(path).catch(() => {
+    throw invalid('FILE_NOT_FOUND', `${path} cannot be read`, { file: path });
+  });
+  if (!info.isFile()) throw invalid('FILE_NOT_FOUND', `${path} is not a file`, { file: path });
+  if (info.size > maxBytes) throw tooLarge(path, maxBytes, info.size);
+  return { open: () => createReadStream(path, { highWaterMark: 1024 * 1024 }) };
+}
 
 /** Where the queued matching job runs and how to follow it: with the embedded database no other process can run it while this one holds it. */
 function queuedMatching(jobId: string, tenant: string, kind: 'postgres' | 'pglite'): string {
@@ -30,9 +44,12 @@ export function registerStatementImport(program: Command): void {
     .requiredOption('--tenant <id>', 'tenant id')
     .option('--format <format>', 'auto | camt | mt940 | csv:PROFILE', 'auto')
     .option('--encoding <encoding>', 'character encoding, when detection gets it wrong (e.g. cp850)')
+    .option('--account <iban>', 'IBAN of the account, for files that name none (some CSV exports); those are refused without it')
+    .option('--max-bytes <size>', MAX_BYTES_HELP)
     .option('--json', 'print the summary as JSON')
-    .action(async (file: string, options: { tenant: string; format: string; encoding?: string; json?: boolean }) => {
-      const content = await readStatementFile(file, DEFAULT_MAX_STATEMENT_BYTES);
+    .action(async (file: string, options: { tenant: string; format: string; encoding?: string; account?: string; maxBytes?: string; json?: boolean }) => {
+      const maxBytes = maxStatementBytes(options.maxBytes, process.env[MAX_STATEMENT_BYTES_ENV]);
+      const content = await fileSource(file, maxBytes);
       const services = await openServices(dbConfigFromEnv());
       try {
         await services.tenants.getTenant(options.tenant).catch(() => {
@@ -43,7 +60,13 @@ export function registerStatementImport(program: Command): void {
           { ...services, runs: services.paymentRuns.store },
           { tenantId: options.tenant, actor: 'cli', businessProcess: 'Statement Import' },
           content,
-          { fileName: basename(file), format: options.format as StatementFormatOption, encoding: options.encoding },
+          {
+            fileName: basename(file),
+            format: options.format as StatementFormatOption,
+            maxBytes,
+            ...(options.encoding ? { encoding: options.encoding } : {}),
+            ...(options.account ? { account: options.account } : {}),
+          },
           progress.update,
         );
         progress.done();

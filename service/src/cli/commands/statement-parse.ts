@@ -2,6 +2,8 @@ import { stat, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { invalid } from '../../domain/errors.js';
+import { maxStatementBytes, MAX_STATEMENT_BYTES_ENV } from '../../formats/statement/size-limit.js';
+import { tooLarge } from '../../formats/statement/stream.js';
 import {
   DEFAULT_MAX_STATEMENT_BYTES,
   parseStatementFile,
@@ -20,6 +22,10 @@ export function statementGroup(program: Command): Command {
   );
 }
 
+export const MAX_BYTES_HELP =
+  `refuse larger files: bytes, or with K, M, G (binary); default env ${MAX_STATEMENT_BYTES_ENV}, else ` +
+  `${DEFAULT_MAX_STATEMENT_BYTES / 1024 / 1024}M`;
+
 export async function readStatementFile(path: string, maxBytes: number): Promise<Buffer> {
   const info = await stat(path).catch(() => {
     throw invalid('FILE_NOT_FOUND', `${path} cannot be read`, { file: path });
@@ -27,11 +33,7 @@ export async function readStatementFile(path: string, maxBytes: number): Promise
   if (!info.isFile()) throw invalid('FILE_NOT_FOUND', `${path} is not a file`, { file: path });
   if (info.size > maxBytes) {
     // Refused before reading, so an oversized file never reaches memory.
-    throw invalid('STATEMENT_TOO_LARGE', `${path}: ${info.size} bytes, more than the limit of ${maxBytes}`, {
-      file: path,
-      size: info.size,
-      limit: maxBytes,
-    });
+    throw tooLarge(path, maxBytes, info.size);
   }
   return readFile(path);
 }
@@ -43,12 +45,9 @@ export function registerStatementParse(program: Command): void {
     .argument('<file>', 'camt.052/053/054 XML, MT940/MT942, or a bank/PSP CSV export')
     .option('--format <format>', 'auto | camt | mt940 | csv:PROFILE', 'auto')
     .option('--encoding <encoding>', 'character encoding, when detection gets it wrong (e.g. cp850)')
-    .option('--max-bytes <bytes>', 'refuse larger files', String(DEFAULT_MAX_STATEMENT_BYTES))
-    .action(async (file: string, options: { format: string; encoding?: string; maxBytes: string }) => {
-      const maxBytes = Number.parseInt(options.maxBytes, 10);
-      if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
-        throw invalid('OPTION_INVALID', `--max-bytes must be a positive whole number, not "${options.maxBytes}"`);
-      }
+    .option('--max-bytes <size>', MAX_BYTES_HELP)
+    .action(async (file: string, options: { format: string; encoding?: string; maxBytes?: string }) => {
+      const maxBytes = maxStatementBytes(options.maxBytes, process.env[MAX_STATEMENT_BYTES_ENV]);
       const input = await readStatementFile(file, maxBytes);
       const result = await parseStatementFile(input, {
         format: options.format as StatementFormatOption,

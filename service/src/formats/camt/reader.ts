@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { invalid } from '../../domain/errors.js';
+import { invalid, tooLarge } from '../../domain/errors.js';
 import { exceedsCurrency, parseDecimal } from '../statement/amount.js';
 import { BalanceCheck } from '../statement/balance-check.js';
 import { ItemKeyer } from '../statement/item-key.js';
@@ -34,11 +34,11 @@ export interface CamtReaderOptions {
   /** Refuse input beyond this many bytes (STATEMENT_TOO_LARGE). */
   maxBytes?: number;
   /**
-   * Receives each item as soon as its entry closes, with its key set and the statement so far
-   * (header and balances are complete by then). Items are then not kept in `statement.items`,
-   * and the balance check runs as items pass.
+   * Receives each item as soon as its entry closes, with its key set, the statement so far
+   * (header and balances are complete by then) and that statement's index in the file. Items are
+   * then not kept in `statement.items`, and the balance check runs as items pass.
    */
-  onItem?: (item: StatementItem, statement: Statement) => void;
+  onItem?: (item: StatementItem, statement: Statement, index: number) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
@@ -117,7 +117,7 @@ export class CamtReader {
   write(chunk: Uint8Array): void {
     this.bytes += chunk.length;
     if (this.bytes > this.maxBytes) {
-      throw invalid(
+      throw tooLarge(
         'STATEMENT_TOO_LARGE',
         `${this.fileName}: larger than the limit of ${this.maxBytes} bytes`,
         { file: this.fileName, limit: this.maxBytes },
@@ -345,7 +345,7 @@ export class CamtReader {
     }
     item.key = this.keyer!.next(item);
     this.check.add(item);
-    onItem(item, statement);
+    onItem(item, statement, this.statements.length);
   }
 
   private finishStatement(): void {

@@ -10,7 +10,7 @@ describe('entries file (fuzz findings)', () => {
   it.each([
     ['unclosed-quote.csv', 1],
     ['quote-inside-cell.csv', 2],
-  ])('refuses %s with CSV_MALFORMED and the line', (name, line) => {
+  ])('refuses %s with ENTRIES_CSV_MALFORMED and the line', (name, line) => {
     let thrown: unknown;
     try {
       readEntriesFile(fixture(name), 'csv');
@@ -18,6 +18,6 @@ describe('entries file (fuzz findings)', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(CashError);
-    expect(thrown).toMatchObject({ code: 'CSV_MALFORMED', kind: 'invalid', details: { line } });
+    expect(thrown).toMatchObject({ code: 'ENTRIES_CSV_MALFORMED', kind: 'invalid', details: { line } });
   });
 });

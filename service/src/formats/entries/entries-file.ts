@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { Value } from '@sinclair/typebox/value';
 import { invalid } from '../../domain/errors.js';
+import { decodeText } from '../text-decoding.js';
 import { EntryCreate } from '../../schemas/entry-input.js';
 import type { EntryInput } from '../../domain/new-entry.js';
 import { cleanText } from '../../domain/text.js';
@@ -59,8 +60,28 @@ function delimiterOf(text: string): string {
   return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
 }
 
-/** The parser's own errors (an unclosed quote) say where but are untyped; callers expect a CashError. */
-function parseCsv(text: string): { record: Record<string, string>; info: { lines: number } }[] {
+/**
+ * "1.234,56" and "119,00" as written by German spreadsheets: thousands dots, decimal comma. Only
+ * a value of exactly that shape is rewritten; anything else ("12.345", "1,234.56") is kept for the
+ * domain to judge, as guessing which separator was meant could change an amount a thousandfold.
+ */
+const DECIMAL_COMMA = /^-?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+$/;
+
+function decimalPoint(cell: string): string {
+  return DECIMAL_COMMA.test(cell) ? cell.replace(/\./g, '').replace(',', '.') : cell;
+}
+
+/** What each of the CSV parser's failures means, in our words (its own messages quote internals). */
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted value is not closed',
+  CSV_INVALID_CLOSING_QUOTE: 'a quote inside a value is not doubled ("")',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows the closing quote of a value',
+  CSV_MAX_RECORD_SIZE: 'the line is too long',
+};
+
+function parseCsv(text: string, delimiter: string) {
+  // The parser names the line it gave up on, which for an unclosed quote is the end of the file.
+  let lastGood = 1;
   try {
     return parse(text, {
       columns: true,
@@ -69,16 +90,24 @@ function parseCsv(text: string): { record: Record<string, string>; info: { lines
       bom: true,
       info: true,
       relax_column_count: true,
-      delimiter: delimiterOf(text),
-    });
+      delimiter,
+      on_record: (record, context) => {
+        lastGood = context.lines;
+        return record;
+      },
+    }) as { record: Record<string, string>; info: { lines: number } }[];
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? null;
-    throw invalid('CSV_MALFORMED', `${line ? `line ${line}: ` : ''}not a readable CSV file (${(error as Error).message})`, { line });
+    const { code } = error as { code?: string };
+    const problem = (code && CSV_PROBLEMS[code]) ?? 'the line is not valid CSV';
+    const line = lastGood + 1;
+    // A broken quote leaves the rest of the file unreadable, so the file is refused as a whole.
+    throw invalid('ENTRIES_CSV_MALFORMED', `line ${line}: ${problem}; nothing was imported`, { line, reason: code ?? null });
   }
 }
 
 function fromCsv(text: string): EntryRecord[] {
-  const rows = parseCsv(text);
+  const delimiter = delimiterOf(text);
+  const rows = parseCsv(text, delimiter);
   return rows.map(({ record, info }) => {
     const unknown = Object.keys(record).filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
     if (unknown.length > 0) {
@@ -89,7 +118,8 @@ function fromCsv(text: string): EntryRecord[] {
       if (cell === '') continue;
       const [head, tail] = column.split('.') as [string, string | undefined];
       if (tail) value[head] = { ...((value[head] as object | undefined) ?? {}), [tail]: cell };
-      else value[head] = column === 'excludeFromPaymentRun' ? /^(true|1|yes)$/i.test(cell) : cell;
+      else if (column === 'excludeFromPaymentRun') value[head] = /^(true|1|yes)$/i.test(cell);
+      else value[head] = column === 'amount' && delimiter === ';' ? decimalPoint(cell) : cell;
     }
     value.account ??= {};
     return checked(info.lines, value);
@@ -99,4 +129,23 @@ function fromCsv(text: string): EntryRecord[] {
 /** Reads a CSV or JSON-lines file of entries; bad lines are reported, never silently dropped. */
 export function readEntriesFile(text: string, format: EntriesFileFormat): EntryRecord[] {
   return format === 'jsonl' ? fromJsonLines(text) : fromCsv(text);
+}
+
+export interface EntriesBytesOptions {
+  /** Forced format; else from the file name or content. */
+  format?: EntriesFileFormat;
+  /** Forced character encoding (iconv-lite name); else detected as for bank files. */
+  encoding?: string;
+  fileName?: string;
+}
+
+/**
+ * Reads an entries file as it lies on disk: spreadsheets save CSV as Windows-1252, Latin-1 or
+ * UTF-16, so the bytes are decoded the way bank files are (BOM, UTF-16, UTF-8, else a guessed
+ * code page) instead of being taken for UTF-8.
+ */
+export function readEntriesBytes(input: Buffer, options: EntriesBytesOptions = {}): EntryRecord[] {
+  const fileName = options.fileName ?? 'upload';
+  const { text } = decodeText(input, options.encoding, fileName);
+  return readEntriesFile(text, options.format ?? detectEntriesFormat(fileName, text));
 }

@@ -1,6 +1,8 @@
 import { isCurrency } from '../../domain/currencies.js';
 import { invalid } from '../../domain/errors.js';
-import type { Balance, Statement, StatementFile, Warning } from '../statement/model.js';
+import { BalanceCheck } from '../statement/balance-check.js';
+import { ItemKeyer } from '../statement/item-key.js';
+import type { Balance, Statement, StatementFile, StatementItem, Warning } from '../statement/model.js';
 import { decodeText, encodingWarning } from '../text-decoding.js';
 import { floorLimitCurrency, parseBalance, parseTotals, type ParsedBalance } from './balances.js';
 import { makeDate, fullYear } from './dates.js';
@@ -29,7 +31,23 @@ interface Draft {
   interim: boolean;
   pending: { line: StatementLine; info: Information | null; at: number } | null;
   lastTag: string | null;
+  /** Streaming only: the statement the draft's items go to, decided at its first item. */
+  target: Target | null;
 }
+
+/** A statement whose items are handed on as they are read, with what keys and checks them. */
+interface Target {
+  statement: Statement;
+  index: number;
+  keyer: ItemKeyer;
+  check: BalanceCheck;
+}
+
+/**
+ * Receives each item with its key set, the statement it belongs to (header and opening balance
+ * read; closing balance not yet) and that statement's index in the file's statements.
+ */
+export type Mt940ItemHandler = (item: StatementItem, statement: Statement, index: number) => void;
 
 /**
  * Reads SWIFT MT940 (customer statement) and MT942 (interim transaction report) files: SWIFT
@@ -41,46 +59,91 @@ export function readMt940(input: Buffer, options: Mt940Options = {}): StatementF
   const fileName = options.fileName ?? 'input';
   const decoded = decodeText(input, options.encoding, fileName);
   const { text } = decoded;
-  if (!/:(20|61|60F|25):/.test(text)) {
-    throw invalid('STATEMENT_MALFORMED', `${fileName}: no MT940/MT942 fields (:20:, :25:, :60F:, :61:) found`, {
-      file: fileName,
-    });
-  }
+  if (!hasMt940Fields(text)) throw noFields(fileName);
   const reader = new Mt940Reader(fileName);
+  readText(reader, text, { fileName, lineOffset: 0, segmentEnds: true, preambleBic: null });
+  return fileOf(reader, fileName, encodingWarning(decoded, fileName));
+}
+
+const MT940_FIELDS = /:(20|61|60F|25):/;
+
+export function hasMt940Fields(text: string): boolean {
+  return MT940_FIELDS.test(text);
+}
+
+export function noFields(fileName: string) {
+  return invalid('STATEMENT_MALFORMED', `${fileName}: no MT940/MT942 fields (:20:, :25:, :60F:, :61:) found`, {
+    file: fileName,
+  });
+}
+
+export interface TextPosition {
+  fileName: string;
+  /** Lines of the file before this text. */
+  lineOffset: number;
+  /** False when the text stops inside a message that continues in the next piece. */
+  segmentEnds: boolean;
+  /** A bank named in a preamble line of an earlier piece, kept for the statements after it. */
+  preambleBic: string | null;
+}
+
+/** Reads a text (a whole file, or a piece of one cut before a field) into the reader; returns the preamble's bank. */
+export function readText(reader: Mt940Reader, text: string, at: TextPosition): string | null {
+  let preambleBic = at.preambleBic;
   for (const segment of splitSegments(text)) {
     const preamble: Line[] = [];
-    const fields = splitFields(segment.body, segment.firstLine, fileName, preamble);
+    const fields = splitFields(segment.body, segment.firstLine + at.lineOffset, at.fileName, preamble);
     // Bank exports without envelope name the bank in a preamble line ("ABNANL2A").
-    const preambleBic = () => preamble.map((l) => asBic(l.text)).find(Boolean) ?? null;
-    reader.readFields(fields, () => segment.senderBic ?? preambleBic());
+    const bic = () => (preambleBic ??= preamble.map((l) => asBic(l.text)).find(Boolean) ?? null);
+    reader.readFields(fields, () => segment.senderBic ?? bic(), at.segmentEnds);
   }
+  return preambleBic;
+}
+
+export function fileOf(reader: Mt940Reader, fileName: string, warnings: Warning[]): StatementFile {
   const statements = reader.finish();
   if (statements.length === 0) {
     throw invalid('STATEMENT_MALFORMED', `${fileName}: no statement found`, { file: fileName });
   }
   const interim = reader.interimOnly();
-  const warnings = encodingWarning(decoded, fileName);
   return { format: interim ? 'mt942' : 'mt940', statements, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
-class Mt940Reader {
+/**
+ * Turns fields into statements. With `onItem`, items are handed on as they are read instead of
+ * kept (a streamed file), and keys and balance checks are worked out on the way; an MT942's items
+ * are pending when :34F: or :13D: came before them, as the standard field order has it.
+ */
+export class Mt940Reader {
   private readonly statements: Statement[] = [];
   private readonly closings = new Map<Statement, 'F' | 'M' | null>();
+  private readonly targets = new Map<Statement, Target>();
   private draft: Draft | null = null;
   private interimCount = 0;
   private statementCount = 0;
   private servicerBic: () => string | null = () => null;
 
-  constructor(private readonly fileName: string) {}
+  constructor(
+    private readonly fileName: string,
+    private readonly onItem?: Mt940ItemHandler,
+  ) {}
 
-  readFields(fields: Iterable<Field>, servicerBic: () => string | null): void {
+  /** Reads fields; `segmentEnds` is false when the text continues in a later call (a streamed file). */
+  readFields(fields: Iterable<Field>, servicerBic: () => string | null, segmentEnds = true): void {
     this.servicerBic = servicerBic;
     for (const field of fields) this.read(field);
-    this.close();
+    if (segmentEnds) this.close();
   }
 
   finish(): Statement[] {
     this.close();
+    if (this.onItem) {
+      for (const statement of this.statements) {
+        const check = this.targets.get(statement)?.check ?? new BalanceCheck(statement.account.currency);
+        statement.warnings.push(...check.finish(statement));
+      }
+      this.targets.clear();
+    }
     return this.statements;
   }
 
@@ -186,6 +249,7 @@ class Mt940Reader {
       interim: false,
       pending: null,
       lastTag: null,
+      target: null,
     };
     return this.draft;
   }
@@ -223,7 +287,39 @@ class Mt940Reader {
         });
       }
     }
-    draft.statement.items.push(item);
+    if (this.onItem) this.handOn(draft, item);
+    else draft.statement.items.push(item);
+  }
+
+  private handOn(draft: Draft, item: StatementItem): void {
+    draft.target ??= this.target(draft);
+    const target = draft.target;
+    if (draft.interim) item.status = 'PDNG';
+    item.key = target.keyer.next(item);
+    target.check.add(item);
+    this.onItem!(item, target.statement, target.index);
+  }
+
+  /** The statement a draft's items belong to: its own, or the one it continues (see close). */
+  private target(draft: Draft): Target {
+    const previous = this.statements.at(-1);
+    if (previous && this.continues(previous, draft)) return this.targets.get(previous) ?? this.newTarget(previous, draft, this.statements.length - 1);
+    return this.newTarget(draft.statement, draft, this.statements.length);
+  }
+
+  private newTarget(statement: Statement, draft: Draft, index: number): Target {
+    const target = {
+      statement,
+      index,
+      keyer: new ItemKeyer(statement.account),
+      check: new BalanceCheck(statement.account.currency ?? draft.currency),
+    };
+    this.targets.set(statement, target);
+    return target;
+  }
+
+  private continues(previous: Statement, draft: Draft): boolean {
+    return draft.openingKind === 'M' && this.closings.get(previous) === 'M' && sameAccount(previous, draft.statement);
   }
 
   private close(): void {
@@ -238,7 +334,7 @@ class Mt940Reader {
       for (const item of statement.items) item.status = 'PDNG';
     }
     const previous = this.statements.at(-1);
-    if (previous && draft.openingKind === 'M' && this.closings.get(previous) === 'M' && sameAccount(previous, statement)) {
+    if (previous && this.continues(previous, draft)) {
       this.stitch(previous, statement);
       this.closings.set(previous, draft.closingKind);
       return;

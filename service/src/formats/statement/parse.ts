@@ -1,5 +1,5 @@
-import { invalid } from '../../domain/errors.js';
-import { DEFAULT_MAX_BYTES, readCamt } from '../camt/index.js';
+import { invalid, tooLarge } from '../../domain/errors.js';
+import { readCamt } from '../camt/index.js';
 import { checkStatement } from './balance-check.js';
 import { detectFormat } from './detect.js';
 import { itemKeys } from './item-key.js';
@@ -21,7 +21,11 @@ export interface ParseStatementOptions {
   maxBytes?: number;
 }
 
-export const DEFAULT_MAX_STATEMENT_BYTES = DEFAULT_MAX_BYTES;
+/**
+ * Largest bank file read by default (256 MiB): more than a year of a busy account's camt.053.
+ * Servers and the CLI take another with CASH_MAX_STATEMENT_BYTES or --max-bytes.
+ */
+export const DEFAULT_MAX_STATEMENT_BYTES = 256 * 1024 * 1024;
 
 // Readers load on first use: reading a camt file never pulls in the CSV profiles, and back.
 const loadMt940 = () => import('../mt940/index.js');
@@ -56,9 +60,9 @@ async function read(input: Buffer, format: StatementFormatOption, options: Parse
 
 export async function parseStatementFile(input: Buffer, options: ParseStatementOptions = {}): Promise<StatementFile> {
   const fileName = options.fileName ?? 'input';
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_STATEMENT_BYTES;
   if (input.length > maxBytes) {
-    throw invalid('STATEMENT_TOO_LARGE', `${fileName}: ${input.length} bytes, more than the limit of ${maxBytes}`, {
+    throw tooLarge('STATEMENT_TOO_LARGE', `${fileName}: ${input.length} bytes, more than the limit of ${maxBytes}`, {
       file: fileName,
       size: input.length,
       limit: maxBytes,

@@ -11,6 +11,20 @@ export interface FileMeta {
   importedBy: string;
 }
 
+/** What is recorded of a file that was streamed rather than held: its digest and size. */
+export interface StreamedFileMeta {
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  importedBy: string;
+}
+
+/**
+ * Hands the file's items to `store` in batches, each with the index of its statement in the file;
+ * a streamed file is read again for this, inside the import's transaction.
+ */
+export type ItemFeed = (store: (index: number, items: StatementItem[]) => Promise<void>) => Promise<void>;
+
 export interface ImportedStatement {
   id: string;
   bankAccountId: string;
@@ -58,38 +72,65 @@ export class StatementStore {
   constructor(private readonly db: Db) {}
 
   importFile(tenantId: string, file: StatementFile, meta: FileMeta, progress?: ItemProgress): Promise<ImportResult> {
-    const total = file.statements.reduce((n, s) => n + s.items.length, 0);
+    const { content, ...rest } = meta;
+    const facts = { ...rest, sha256: createHash('sha256').update(content).digest('hex'), sizeBytes: content.length };
+    const counts = file.statements.map((s) => s.items.length);
+    return this.importStreamed(tenantId, file, counts, facts, async (store) => {
+      for (const [index, statement] of file.statements.entries()) {
+        for (let start = 0; start < statement.items.length; start += BATCH) await store(index, statement.items.slice(start, start + BATCH));
+      }
+    }, progress);
+  }
+
+  /**
+   * Imports a file whose items are not held: `file` has the statements as read (balances, warnings,
+   * no items), `counts` how many items each has, and `feed` hands the items over in batches. The
+   * raw file is not stored, only its SHA-256 and size, so nothing of it need be held here.
+   */
+  importStreamed(
+    tenantId: string,
+    file: StatementFile,
+    counts: number[],
+    meta: StreamedFileMeta,
+    feed: ItemFeed,
+    progress?: ItemProgress,
+  ): Promise<ImportResult> {
+    const total = counts.reduce((n, c) => n + c, 0);
     return this.db.transaction(async (tx) => {
       const fileId = randomUUID();
       await tx.query(
         `INSERT INTO statement_files (tenant_id, id, file_name, sha256, format, size_bytes, imported_by) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-        [tenantId, fileId, meta.fileName, createHash('sha256').update(meta.content).digest('hex'), file.format, meta.content.length, meta.importedBy],
+        [tenantId, fileId, meta.fileName, meta.sha256, file.format, meta.sizeBytes, meta.importedBy],
       );
-      const result: ImportResult = { fileId, format: file.format, statements: [], newItems: 0, duplicateItems: 0, newItemIds: [] };
-      let done = 0;
+      const targets: { bankAccountId: string; statementId: string; added: number }[] = [];
       for (const statement of file.statements) {
         const bankAccountId = await upsertAccount(tx, tenantId, statement);
         const statementId = await upsertStatement(tx, tenantId, bankAccountId, fileId, file.format, statement);
-        let added = 0;
-        for (let start = 0; start < statement.items.length; start += BATCH) {
-          const batch = statement.items.slice(start, start + BATCH);
-          const ids = await insertItems(tx, tenantId, statementId, bankAccountId, statement, batch);
-          added += ids.length;
-          result.newItemIds.push(...ids);
-          done += batch.length;
-          await progress?.(done, total);
-        }
+        targets.push({ bankAccountId, statementId, added: 0 });
+      }
+      const result: ImportResult = { fileId, format: file.format, statements: [], newItems: 0, duplicateItems: 0, newItemIds: [] };
+      let done = 0;
+      await feed(async (index, items) => {
+        const target = targets[index]!;
+        const ids = await insertItems(tx, tenantId, target.statementId, target.bankAccountId, file.statements[index]!, items);
+        target.added += ids.length;
+        for (const id of ids) result.newItemIds.push(id);
+        done += items.length;
+        await progress?.(done, total);
+      });
+      for (const [index, statement] of file.statements.entries()) {
+        const { bankAccountId, statementId, added } = targets[index]!;
         await updateBalance(tx, tenantId, bankAccountId, statement);
         result.statements.push({
           id: statementId,
           bankAccountId,
           account: accountKey(statement.account),
           newItems: added,
-          duplicateItems: statement.items.length - added,
+          duplicateItems: counts[index]! - added,
           warnings: statement.warnings,
         });
         result.newItems += added;
-        result.duplicateItems += statement.items.length - added;
+        result.duplicateItems += counts[index]! - added;
       }
       await tx.query('UPDATE statement_files SET summary = $3 WHERE tenant_id = $1 AND id = $2', [
         tenantId,
