@@ -49,11 +49,15 @@ async function read(input: Buffer, format: StatementFormatOption, options: Parse
   const csv = await loadCsv();
   const profile = csv.detectCsvProfile(input, options.encoding);
   if (profile) return csv.readCsv(input, profile, common);
-  const profiles = csv.listCsvProfiles().map((known) => known.id).join(', ');
-  throw invalid(
+  throw formatNotRecognised(fileName, csv.listCsvProfiles().map((known) => known.id));
+}
+
+/** A file that is no format we read, naming the CSV profiles that could read an export. */
+export function formatNotRecognised(fileName: string, profiles: string[]) {
+  return invalid(
     'STATEMENT_FORMAT_UNKNOWN',
     `${fileName}: neither camt XML, MT940/MT942 nor a CSV export with known columns; for another ` +
-      `CSV export choose a profile with --format csv:PROFILE (${profiles})`,
+      `CSV export choose a profile with --format csv:PROFILE (${profiles.join(', ')})`,
     { file: fileName },
   );
 }

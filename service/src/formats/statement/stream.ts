@@ -4,7 +4,7 @@ import { checkStatement } from './balance-check.js';
 import { detectFormat } from './detect.js';
 import { ItemKeyer, itemKeys } from './item-key.js';
 import type { Statement, StatementFile, StatementItem } from './model.js';
-import { DEFAULT_MAX_STATEMENT_BYTES, type ParseStatementOptions, type StatementFormatOption } from './parse.js';
+import { DEFAULT_MAX_STATEMENT_BYTES, formatNotRecognised, type ParseStatementOptions, type StatementFormatOption } from './parse.js';
 
 /**
  * Reads a statement file of any supported format from a stream of byte chunks, handing each item
@@ -159,11 +159,5 @@ async function open(
   const csv = await loadCsv();
   const profile = csv.detectCsvProfile(head, options.encoding);
   if (profile) return open(head, `csv:${profile}`, options, onItem);
-  const profiles = csv.listCsvProfiles().map((known) => known.id).join(', ');
-  throw invalid(
-    'STATEMENT_FORMAT_UNKNOWN',
-    `${fileName}: neither camt XML, MT940/MT942 nor a CSV export with known columns; for another ` +
-      `CSV export choose a profile with --format csv:PROFILE (${profiles})`,
-    { file: fileName },
-  );
+  throw formatNotRecognised(fileName, csv.listCsvProfiles().map((known) => known.id));
 }
