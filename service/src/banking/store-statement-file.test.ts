@@ -104,3 +104,17 @@ describe('streamed statement files', () => {
     expect(given).toBeLessThanOrEqual(Math.ceil(100_000 / sta.length) + 1);
   });
 });
+
+describe('bank texts', () => {
+  it('are stored in NFC and without NUL characters, so a NUL in a bank file never fails the import', async () => {
+    const sta = readFileSync(new URL('../formats/mt940/__fixtures__/jejik_volksbank-de.txt', import.meta.url), 'latin1').replace(
+      'SVWZ+einfach so fuer euch',
+      'SVWZ+Cafe\u0301 so\u0000 fuer euch',
+    );
+    const imported = await importStatement(services, ctx, Buffer.from(sta, 'utf8'), { fileName: 'nul.sta' });
+    const items = await services.statements.listItems(ctx.tenantId, { statementId: imported.statements[0]!.id }, 50, null);
+    const texts = items.items.map((item) => JSON.stringify(item));
+    expect(texts.some((t) => t.includes('Caf\u00e9 so fuer euch'))).toBe(true);
+    expect(texts.some((t) => t.includes('\\u0000') || t.includes('e\u0301'))).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { invalid } from '../domain/errors.js';
+import { cleanText } from '../domain/text.js';
 import type { LedgerContext } from '../domain/ledger-port.js';
 import { asIban } from '../formats/mt940/parties.js';
 import type { StatementFile, StatementItem } from '../formats/statement/model.js';
@@ -37,14 +38,15 @@ export async function storeStatementFile(
   const digest = createHash('sha256');
   let size = 0;
   const counts: number[] = [];
-  const file = await readStatementStream(
+  const checked = await readStatementStream(
     tap(open(), (chunk) => {
       digest.update(chunk);
       size += chunk.length;
     }),
     { ...read, onItem: (_item, _statement, index) => void (counts[index] = (counts[index] ?? 0) + 1) },
   );
-  requireAccounts(file, options.fileName, account);
+  requireAccounts(checked, options.fileName, account);
+  const file = cleanText(checked, { dropNul: true }).value;
   const meta = { fileName: options.fileName, sha256: digest.digest('hex'), sizeBytes: size, importedBy: ctx.actor };
   const itemCounts = file.statements.map((_, index) => counts[index] ?? 0);
   return store.importStreamed(ctx.tenantId, file, itemCounts, meta, async (save) => {
@@ -63,7 +65,8 @@ export async function storeStatementFile(
     };
     await readStatementStream(open(), {
       ...read,
-      onItem: (item, _statement, index) => void pending.push([index, item]),
+      // bank texts in NFC and without NUL, as everything else that enters; item keys were taken before, from the file's own bytes
+      onItem: (item, _statement, index) => void pending.push([index, cleanText(item, { dropNul: true }).value]),
       afterChunk: async () => {
         if (pending.length >= BATCH) await flush();
       },

@@ -15,13 +15,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Returns the value with every string (keys too) in NFC; objects other than plain ones and arrays are left alone. */
-export function cleanText<T>(value: T): CleanedText<T> {
+/**
+ * Returns the value with every string (keys too) in NFC; objects other than plain ones and arrays
+ * are left alone. `dropNul` removes NUL characters (a bank's file is what it is: its text is kept,
+ * without the one character the database cannot store) instead of only reporting where one was.
+ */
+export function cleanText<T>(value: T, options: { dropNul?: boolean } = {}): CleanedText<T> {
   let nulAt: string | null = null;
   const walk = (v: unknown, path: string): unknown => {
     if (typeof v === 'string') {
-      if (nulAt === null && v.includes('\u0000')) nulAt = path || '/';
-      return v.normalize('NFC');
+      if (!v.includes('\u0000')) return v.normalize('NFC');
+      if (nulAt === null) nulAt = path || '/';
+      return (options.dropNul ? v.replaceAll('\u0000', '') : v).normalize('NFC');
     }
     if (Array.isArray(v)) return v.map((item, i) => walk(item, `${path}/${i}`));
     if (isPlainObject(v)) {
