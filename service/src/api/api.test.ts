@@ -167,7 +167,7 @@ describe('the settlement walk-through', () => {
       payload: { format: 'csv', content: bytes.toString('base64'), base64: true },
     });
     expect(queued.status).toBe(202);
-    await new Worker(h.services.jobs, jobHandlers(h.services.ledger)).drain();
+    await new Worker(h.services.jobs, jobHandlers(h.services.ledger, undefined, h.services.paymentRuns)).drain();
     const job = await h.call(h.tenantA.read, { method: 'GET', url: `/v1/jobs/${queued.body.id}` });
     expect(job.body.result).toMatchObject({ total: 2, imported: 2, refused: [] });
     const listed = await h.call(h.tenantA.read, { method: 'GET', url: '/v1/entries?limit=100' });
