@@ -43,7 +43,7 @@ describe('cash CLI', () => {
     const wide = cash('entries', 'import', 'service/src/formats/entries/__fixtures__/entries-utf16le-bom.csv', '--tenant', tenant);
     expect(wide.stdout).toContain('imported 2 of 2 entries; refused 0');
     const forced = cash('entries', 'import', 'service/src/formats/entries/__fixtures__/entries-latin1.csv', '--tenant', tenant, '--encoding', 'nope');
-    expect(forced.stderr).toMatch(/^error STATEMENT_ENCODING_UNKNOWN: .*unknown encoding "nope"/);
+    expect(forced.stderr).toMatch(/^database: .*\nerror STATEMENT_ENCODING_UNKNOWN: .*unknown encoding "nope"/);
   }, 240_000);
 
   it('refuses an unknown tenant with a clear message and no stack trace', () => {
