@@ -32,7 +32,7 @@ describe('cash statement import', () => {
 
     const refused = cash('statement', 'import', file, '--tenant', tenant);
     expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toMatch(/^error STATEMENT_ACCOUNT_REQUIRED: export\.csv does not say which account/);
+    expect(refused.stderr).toMatch(/^database: .*\nerror STATEMENT_ACCOUNT_REQUIRED: export\.csv does not say which account/);
 
     const stored = cash('statement', 'import', file, '--tenant', tenant, '--account', 'GB33 BUKB 2020 1555 5555 55');
     expect(stored.status).toBe(0);
@@ -40,6 +40,6 @@ describe('cash statement import', () => {
     expect(stored.stdout).toMatch(/account GB33BUKB20201555555555: 2 new, 0 duplicate/);
 
     const tooLarge = cash('statement', 'import', file, '--tenant', tenant, '--max-bytes', '10');
-    expect(tooLarge.stderr).toMatch(/^error STATEMENT_TOO_LARGE: .*export\.csv: \d+ bytes, more than the limit of 10 bytes/);
+    expect(tooLarge.stderr).toMatch(/^database: .*\nerror STATEMENT_TOO_LARGE: .*export\.csv: \d+ bytes, more than the limit of 10 bytes/);
   }, 240_000);
 });
