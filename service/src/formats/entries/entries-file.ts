@@ -80,8 +80,9 @@ const CSV_PROBLEMS: Record<string, string> = {
 };
 
 function parseCsv(text: string, delimiter: string) {
-  // The parser names the line it gave up on, which for an unclosed quote is the end of the file.
-  let lastGood = 1;
+  // The parser names the line it gave up on, which for an unclosed quote is the end of the file:
+  // the broken record starts after the last one read, or after the header, or is the header.
+  let lastGood: number | null = null;
   try {
     return parse(text, {
       columns: true,
@@ -97,9 +98,10 @@ function parseCsv(text: string, delimiter: string) {
       },
     }) as { record: Record<string, string>; info: { lines: number } }[];
   } catch (error) {
-    const { code } = error as { code?: string };
+    const { code, columns } = error as { code?: string; columns?: unknown };
     const problem = (code && CSV_PROBLEMS[code]) ?? 'the line is not valid CSV';
-    const line = lastGood + 1;
+    const headerRead = Array.isArray(columns);
+    const line = lastGood !== null ? lastGood + 1 : headerRead ? 2 : 1;
     // A broken quote leaves the rest of the file unreadable, so the file is refused as a whole.
     throw invalid('ENTRIES_CSV_MALFORMED', `line ${line}: ${problem}; nothing was imported`, { line, reason: code ?? null });
   }
