@@ -7,7 +7,8 @@ import type { Services } from '../../runtime/services.js';
 import { isUuid } from '../../store/ledger/queries.js';
 import { asTenant } from './cli-tenant.js';
 import { commandGroup, printJsonLines, printTable } from './group.js';
-import { pageLimitOf, pageOptions, reportMore } from './listing.js';
+import { MAX_PAGE_LIMIT, parseLimit } from '../limit-option.js';
+import { pageOptions, reportMore } from './listing.js';
 
 async function findEntry(services: Services, ctx: LedgerContext, idOrNumber: string): Promise<Entry> {
   if (isUuid(idOrNumber)) return services.ledger.getEntry(ctx, idOrNumber);
@@ -28,7 +29,7 @@ export function registerEntriesView(program: Command): void {
       .addOption(new Option('--type <type>', 'Debit (receivables) or Credit (payables)').choices(['Debit', 'Credit']))
       .option('--account <id>', 'only entries of this account id'),
   ).action(async (options: { tenant: string; status?: Entry['status']; type?: Entry['type']; account?: string; limit: string; cursor?: string; json?: boolean }) => {
-    const limit = pageLimitOf(options.limit);
+    const limit = parseLimit(options.limit, MAX_PAGE_LIMIT);
     await asTenant(options.tenant, 'Entries', async (services, ctx) => {
       const filter = {
         ...(options.status ? { status: options.status } : {}),

@@ -1,18 +1,13 @@
 import { Option, type Command } from 'commander';
-import { invalid } from '../../domain/errors.js';
+import { MAX_PAGE_LIMIT } from '../limit-option.js';
 import type { Page } from '../../domain/ledger-port.js';
 
 /** --limit and --cursor of a paged list, as the API pages it. */
 export function pageOptions(command: Command): Command {
   return command
-    .addOption(new Option('--limit <n>', 'at most this many, 1–500').default('50'))
+    .addOption(new Option('--limit <n>', `at most this many, 1–${MAX_PAGE_LIMIT}`).default('50'))
     .option('--cursor <cursor>', 'continue a list where the previous one said "more: --cursor …"')
     .option('--json', 'print JSON lines');
-}
-
-export function pageLimitOf(limit: string): number {
-  if (!/^[1-9]\d{0,2}$/.test(limit) || Number(limit) > 500) throw invalid('LIMIT_INVALID', `--limit ${limit}: a number from 1 to 500`);
-  return Number(limit);
 }
 
 /** Says on stderr how to go on when a list has more, so stdout holds only the rows. */

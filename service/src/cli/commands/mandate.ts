@@ -6,7 +6,8 @@ import { createMandateInstrument } from '../../payment-runs/instruments.js';
 import type { MandateScheme, MandateType } from '../../domain/mandates/mandate.js';
 import { asTenant } from './cli-tenant.js';
 import { commandGroup, printJsonLines, printTable } from './group.js';
-import { pageLimitOf, pageOptions, reportMore } from './listing.js';
+import { MAX_PAGE_LIMIT, parseLimit } from '../limit-option.js';
+import { pageOptions, reportMore } from './listing.js';
 import { todayInFrankfurt } from './sepa-file-run.js';
 
 interface CreateOptions {
@@ -83,7 +84,7 @@ export function registerMandate(program: Command): void {
       .requiredOption('--tenant <id>', 'tenant id')
       .option('--account <id>', 'only the mandates of this account id'),
   ).action(async (options: { tenant: string; account?: string; limit: string; cursor?: string; json?: boolean }) => {
-    const limit = pageLimitOf(options.limit);
+    const limit = parseLimit(options.limit, MAX_PAGE_LIMIT);
     await asTenant(options.tenant, 'Mandates', async (services, ctx) => {
       const page = await services.paymentRuns.store.listInstruments(ctx.tenantId, options.account ? { accountId: options.account } : {}, limit, options.cursor ?? null);
       const mandates = page.items.filter((i) => i.mandate);

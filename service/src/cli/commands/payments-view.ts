@@ -3,7 +3,8 @@ import { entryItemJson, paymentJson } from '../../api/serialize.js';
 import { PAYMENT_STATUSES, PAYMENT_TYPES, type Payment } from '../../domain/payment.js';
 import { asTenant } from './cli-tenant.js';
 import { commandGroup, printJsonLines, printTable } from './group.js';
-import { pageLimitOf, pageOptions, reportMore } from './listing.js';
+import { MAX_PAGE_LIMIT, parseLimit } from '../limit-option.js';
+import { pageOptions, reportMore } from './listing.js';
 
 /** `cash payments list|show`: money received and paid out, as the API lists it. */
 export function registerPaymentsView(program: Command): void {
@@ -16,7 +17,7 @@ export function registerPaymentsView(program: Command): void {
       .addOption(new Option('--status <status>', 'only payments in this status').choices(PAYMENT_STATUSES))
       .addOption(new Option('--type <type>', 'only payments of this type').choices(PAYMENT_TYPES)),
   ).action(async (options: { tenant: string; status?: Payment['status']; type?: Payment['type']; limit: string; cursor?: string; json?: boolean }) => {
-    const limit = pageLimitOf(options.limit);
+    const limit = parseLimit(options.limit, MAX_PAGE_LIMIT);
     await asTenant(options.tenant, 'Payments', async (services, ctx) => {
       const filter = { ...(options.status ? { status: options.status } : {}), ...(options.type ? { type: options.type } : {}) };
       const page = await services.ledger.listPayments(ctx, filter, limit, options.cursor ?? null);

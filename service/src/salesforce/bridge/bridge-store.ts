@@ -34,7 +34,7 @@ export class BridgeStore {
     tenantId: string,
     replayId: Buffer,
     command: Pick<OrgCommand, 'correlationId' | 'createdById'> & { name: string | null; payload: unknown },
-    outcome: { status: 'queued'; jobId: string | null } | { status: 'refused'; code: string; message: string },
+    outcome: { status: 'queued'; jobId: string } | { status: 'refused'; code: string; message: string },
   ): Promise<boolean> {
     const rows = await tx.query(
       `INSERT INTO org_commands (tenant_id, correlation_id, command, payload, status, refusal, job_id, replay_id, created_by_id)
@@ -51,15 +51,6 @@ export class BridgeStore {
         command.createdById,
       ],
     );
-    return rows.length === 1;
-  }
-
-  async attachJob(tx: Queryable, tenantId: string, correlationId: string, jobId: string): Promise<void> {
-    await tx.query('UPDATE org_commands SET job_id = $3 WHERE tenant_id = $1 AND correlation_id = $2', [tenantId, correlationId, jobId]);
-  }
-
-  async seen(tenantId: string, correlationId: string): Promise<boolean> {
-    const rows = await this.db.query('SELECT 1 FROM org_commands WHERE tenant_id = $1 AND correlation_id = $2', [tenantId, correlationId]);
     return rows.length === 1;
   }
 

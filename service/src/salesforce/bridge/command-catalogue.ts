@@ -3,7 +3,7 @@
  * service does not have (yet, or not configured for the tenant) is answered `failed` with a code
  * that names the missing capability, never left without an answer.
  */
-import { CashError, invalid } from '../../domain/errors.js';
+import { CashError } from '../../domain/errors.js';
 import type { OrgCommand } from './command-envelope.js';
 import type { CommandName } from './command-payloads.js';
 
@@ -43,5 +43,3 @@ export function handlerFor(handlers: CommandHandlers, name: CommandName): Comman
     throw new CashError(missing.code, 'unavailable', missing.message);
   };
 }
-
-export const unknownCommand = (name: string) => invalid('COMMAND_UNKNOWN', `unknown command ${name}`);

@@ -5,6 +5,7 @@
  * commit leaves nothing, and the subscription resumes before this event; a crash after it loses
  * nothing. A command seen twice (a replay, a flow publishing twice) runs once.
  */
+import { randomUUID } from 'node:crypto';
 import type { JobQueue } from '../../jobs/queue.js';
 import type { ReceivedEvent } from '../pubsub/subscription.js';
 import { readCommand } from './command-envelope.js';
@@ -49,11 +50,11 @@ export async function takeCommand(
     let intake: Intake;
     if (envelope.ok) {
       const { command } = envelope;
-      const fresh = await store.recordCommand(tx, tenantId, event.replayId, { ...command, correlationId }, { status: 'queued', jobId: null });
+      const jobId = randomUUID();
+      const fresh = await store.recordCommand(tx, tenantId, event.replayId, { ...command, correlationId }, { status: 'queued', jobId });
       if (fresh) {
         const payload: OrgCommandJobPayload = { correlationId, name: command.name, payload: command.payload, createdById: command.createdById };
-        const job = await jobs.enqueue(tenantId, ORG_COMMAND_JOB, payload, `org:${command.createdById ?? 'unknown'}`, { on: tx });
-        await store.attachJob(tx, tenantId, correlationId, job.id);
+        const job = await jobs.enqueue(tenantId, ORG_COMMAND_JOB, payload, `org:${command.createdById ?? 'unknown'}`, { id: jobId, on: tx });
         await store.notify(tx, tenantId, { correlationId, command: command.name, status: 'accepted', progress: 0, message: `Accepted by the service (job ${job.id})`, payload: { jobId: job.id } });
       }
       intake = fresh ? 'queued' : 'repeated';

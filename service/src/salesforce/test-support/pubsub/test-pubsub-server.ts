@@ -261,7 +261,10 @@ export async function startTestPubSub(options: TestPubSubOptions): Promise<TestP
       if (problem) throw new Error(problem);
       return append(topic, record).replayId;
     },
-    events: (topicName) => topicOf(topicName).events.filter((e) => e.seq >= topicOf(topicName).oldestKept).map(({ replayId, fields }) => ({ replayId, fields })),
+    events(topicName) {
+      const topic = topicOf(topicName);
+      return topic.events.filter((e) => e.seq >= topic.oldestKept).map(({ replayId, fields }) => ({ replayId, fields }));
+    },
     delivered: (topicName) => topicOf(topicName).delivered,
     subscribers: (topicName) => [...streams].filter((s) => s.topic === topics.get(topicName)).length,
     dropStreams() {
